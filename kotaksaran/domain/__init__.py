@@ -1,0 +1,1 @@
+"""Plain-Python rules of the domain: codes, the state machine, validation, numbering, calendar."""

@@ -1,0 +1,109 @@
+"""Typed errors with a code and parameters; the GUI and CLI turn them into messages.
+
+Environmental errors (disk full, locked database, missing data dir ...) derive from
+`EnvironmentProblem`: the user gets a calm message and a way forward. Anything that is not a
+`KotakSaranError` is a bug and reaches the crash handler.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class KotakSaranError(Exception):
+    """Base of every error the app expects. `code` keys the message catalog."""
+
+    code: str = "error"
+
+    def __init__(self, code: str | None = None, /, **params: Any) -> None:
+        if code is not None:
+            self.code = code
+        self.params: dict[str, Any] = params
+        super().__init__(f"{self.code} {params}" if params else self.code)
+
+
+class ValidationFailed(KotakSaranError):
+    """One or more fields are invalid. `fields` maps field name -> list of error codes."""
+
+    code = "validation_failed"
+
+    def __init__(self, fields: dict[str, list[str]]) -> None:
+        super().__init__(None, fields=", ".join(sorted(fields)))
+        self.fields = fields
+
+
+class IllegalTransition(KotakSaranError):
+    code = "illegal_transition"
+
+    def __init__(self, current: str, target: str) -> None:
+        super().__init__(None, current=current, target=target)
+
+
+class PermissionDenied(KotakSaranError):
+    code = "permission_denied"
+
+
+class NotFound(KotakSaranError):
+    code = "not_found"
+
+
+class Conflict(KotakSaranError):
+    """The thing exists already or was changed by someone else."""
+
+    code = "conflict"
+
+
+class AuthFailed(KotakSaranError):
+    code = "auth_failed"
+
+
+class AccountLocked(KotakSaranError):
+    code = "account_locked"
+
+
+class EnvironmentProblem(KotakSaranError):
+    """Something outside the program: disk, database file, network, device."""
+
+    code = "environment"
+
+
+class DataDirMissing(EnvironmentProblem):
+    code = "data_dir_missing"
+
+
+class DataDirNotWritable(EnvironmentProblem):
+    code = "data_dir_not_writable"
+
+
+class DatabaseLocked(EnvironmentProblem):
+    code = "database_locked"
+
+
+class DatabaseReadOnly(EnvironmentProblem):
+    code = "database_read_only"
+
+
+class DiskFull(EnvironmentProblem):
+    code = "disk_full"
+
+
+class DatabaseCorrupt(EnvironmentProblem):
+    code = "database_corrupt"
+
+
+class DatabaseUnavailable(EnvironmentProblem):
+    code = "database_unavailable"
+
+
+class SchemaTooNew(EnvironmentProblem):
+    code = "schema_too_new"
+
+
+class SchemaOutdated(EnvironmentProblem):
+    """A shared PostgreSQL database needs `kotaksaran db upgrade` first."""
+
+    code = "schema_outdated"
+
+
+class AlreadyRunning(EnvironmentProblem):
+    code = "already_running"

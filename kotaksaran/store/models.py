@@ -1,0 +1,292 @@
+"""SQLAlchemy models: the tables of one office's database.
+
+Times are stored as UTC (timezone-aware in Python); dates as plain dates.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_mod
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid_mod.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite keeps no offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Unit(Base):
+    """The public-service unit (kelurahan, puskesmas ...) that runs this installation."""
+
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    unit_type: Mapped[str] = mapped_column(String(40))
+    address: Mapped[str] = mapped_column(Text, default="")
+    logo_sha256: Mapped[str | None] = mapped_column(String(64))
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
+    default_box_id: Mapped[int | None] = mapped_column(
+        ForeignKey("boxes.id", use_alter=True, ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Desk(Base):
+    """One PC that hands out local numbers (needed when an office runs several SQLite desks)."""
+
+    __tablename__ = "desks"
+    __table_args__ = (UniqueConstraint("unit_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    code: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Box(Base):
+    """A physical suggestion box (kotak saran) and where it hangs."""
+
+    __tablename__ = "boxes"
+    __table_args__ = (UniqueConstraint("unit_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    code: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    location: Mapped[str] = mapped_column(String(300), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column()
+    last_login_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BoxSession(Base):
+    """Sesi pembukaan kotak saran: one opening of a box, with its witnesses and slip count."""
+
+    __tablename__ = "box_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    box_id: Mapped[int] = mapped_column(ForeignKey("boxes.id"))
+    state: Mapped[str] = mapped_column(String(10), default="open")
+    location: Mapped[str] = mapped_column(String(300), default="")
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    opened_by: Mapped[str] = mapped_column(String(200))  # name of who opened it
+    witnesses: Mapped[list[Any]] = mapped_column(default=list)
+    slips_found: Mapped[int] = mapped_column(Integer, default=0)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    closed_at: Mapped[datetime | None] = mapped_column()
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    slips_digitised: Mapped[int | None] = mapped_column(Integer)
+    close_note: Mapped[str] = mapped_column(Text, default="")
+
+    box: Mapped[Box] = relationship()
+
+
+class Agency(Base):
+    """Instansi tujuan: the agency a report is addressed to."""
+
+    __tablename__ = "agencies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40), default="lainnya")
+    category_codes: Mapped[list[Any]] = mapped_column(default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Category(Base):
+    """Kategori: LAPOR!'s two-level topic tree (parent is NULL for a root)."""
+
+    __tablename__ = "categories"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    upstream_id: Mapped[str | None] = mapped_column(String(40))
+    keywords: Mapped[list[Any]] = mapped_column(default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Submission(Base):
+    """One slip on its way to a LAPOR! report. `uuid` is the idempotency key upstream."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (
+        Index("ix_submissions_created_at_id", "created_at", "id"),
+        Index("ix_submissions_status_created", "status", "created_at"),
+        Index("ix_submissions_channel_created", "channel", "created_at"),
+        Index("ix_submissions_session", "box_session_id"),
+        Index("ix_submissions_number_sort", "number"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    number: Mapped[str] = mapped_column(String(60), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    desk_code: Mapped[str | None] = mapped_column(String(12))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(20), default="kotak_saran")
+    classification: Mapped[str | None] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    event_date: Mapped[date | None] = mapped_column(Date)
+    location: Mapped[str] = mapped_column(String(300), default="")
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"))
+    anonim: Mapped[bool] = mapped_column(Boolean, default=False)
+    rahasia: Mapped[bool] = mapped_column(Boolean, default=False)
+    reporter_name: Mapped[str | None] = mapped_column(String(200))
+    reporter_nik: Mapped[str | None] = mapped_column(String(40))
+    reporter_phone: Mapped[str | None] = mapped_column(String(40))
+    reporter_email: Mapped[str | None] = mapped_column(String(200))
+    reporter_address: Mapped[str | None] = mapped_column(Text)
+    box_session_id: Mapped[int | None] = mapped_column(ForeignKey("box_sessions.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_by: Mapped[str] = mapped_column(String(100))  # audit actor label
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    verified_by: Mapped[str | None] = mapped_column(String(100))
+    verified_at: Mapped[datetime | None] = mapped_column()
+    reviewed_by: Mapped[str | None] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime | None] = mapped_column()
+    upstream_status: Mapped[str | None] = mapped_column(String(200))
+    tracking_id: Mapped[str | None] = mapped_column(String(60))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+    agency: Mapped[Agency | None] = relationship()
+    category: Mapped[Category | None] = relationship()
+    box_session: Mapped[BoxSession | None] = relationship()
+    pages: Mapped[list[Page]] = relationship(
+        back_populates="submission", order_by="Page.position", cascade="all, delete-orphan"
+    )
+
+
+class Page(Base):
+    """A page image of a slip; images live in the blob store, named by SHA-256."""
+
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("submission_id", "position"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    blob_sha256: Mapped[str] = mapped_column(String(64))
+    original_sha256: Mapped[str | None] = mapped_column(String(64))
+    source_name: Mapped[str] = mapped_column(String(500), default="")
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    dpi: Mapped[int] = mapped_column(Integer, default=0)
+    ocr_text: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    submission: Mapped[Submission] = relationship(back_populates="pages")
+
+
+class NumberCounter(Base):
+    """Last local number handed out per unit, desk and year."""
+
+    __tablename__ = "number_counters"
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
+    desk_code: Mapped[str] = mapped_column(String(12), primary_key=True)  # "" for none
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEvent(Base):
+    """Who did what when, with the old and new value of each field changed."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_entity", "entity_type", "entity_id", "id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))
+    actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(40))
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(60))
+    changes: Mapped[list[Any]] = mapped_column(default=list)  # [{field, old, new}]
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Setting(Base):
+    """Typed settings; every key is declared once in services/config.py."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DayOff(Base):
+    """Cuti bersama and local days off, on top of the national holidays."""
+
+    __tablename__ = "days_off"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="local")
