@@ -116,7 +116,7 @@ class Store:
         self.url = url or f"sqlite:///{data_dir.db_path}"
         if url is None:
             self.engine = _sqlite_engine(data_dir.db_path)
-            writer = self.engine.execution_options(sqlite_immediate=True)
+            writer: Engine = self.engine.execution_options(sqlite_immediate=True)
         else:
             self.engine = create_engine(url, pool_pre_ping=True)
             writer = self.engine
