@@ -148,10 +148,11 @@ class Store:
             return not inspect(conn).has_table("units")
 
     def schema_state(self) -> str:
-        """'current', 'empty', 'behind' or 'ahead' (written by a newer version of the app)."""
+        """'current', 'empty', 'behind', 'ahead' (written by a newer version of the app) or
+        'foreign' (tables without a schema version: not a database this app made)."""
         current = self.current_revision()
         if current is None:
-            return "empty" if self.is_empty() else "behind"
+            return "empty" if self.is_empty() else "foreign"
         script = ScriptDirectory.from_config(alembic_config())
         if current == script.get_current_head():
             return "current"
@@ -179,6 +180,8 @@ class Store:
             return None
         if state == "ahead":
             raise E.SchemaTooNew(revision=self.current_revision() or "?")
+        if state == "foreign":
+            raise E.DatabaseCorrupt(path=self.url)
         if state == "empty":
             self.upgrade()
             return None
