@@ -132,6 +132,10 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error."""
+        if self.is_sqlite and not self.data_dir.db_path.exists():
+            # A pulled USB drive: SQLite would go on writing into the vanished file's open
+            # handle and the work would be lost on close. Refuse instead, and say why.
+            raise E.DataDirMissing(path=str(self.data_dir.root))
         with translated(self.data_dir.root), self._write() as s, s.begin():
             yield s
 

@@ -38,6 +38,20 @@ def test_missing_data_dir_is_refused_and_not_created(tmp_path: Path) -> None:
     assert not gone.exists()
 
 
+def test_data_dir_vanishing_while_open_refuses_writes(office: Office) -> None:
+    root = _sqlite(office)
+    office.petugas.submissions.create(valid_slip())
+    moved = root.with_name("unplugged")
+    root.rename(moved)  # the USB drive is pulled out
+    try:
+        with pytest.raises(E.DataDirMissing):
+            office.petugas.submissions.create(valid_slip())
+    finally:
+        moved.rename(root)
+    # plugged back in: the earlier slip is there and work goes on
+    assert office.petugas.submissions.create(valid_slip()).submission.number.endswith("02")
+
+
 def test_newer_schema_is_refused_without_damage(office: Office) -> None:
     root = _sqlite(office)
     office.petugas.submissions.create(valid_slip())
