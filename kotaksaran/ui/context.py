@@ -17,6 +17,8 @@ class ChangeBus(QObject):
     sessions_changed = Signal()  # box sessions opened, updated or closed
     reference_changed = Signal()  # unit, users, agencies, categories, boxes, settings
     open_submission = Signal(int)  # ask the main window to show a submission in the editor
+    # ask the main window for an empty editor with this box session chosen (box sessions page)
+    new_submission_in_session = Signal(int)
 
 
 @dataclass
