@@ -34,14 +34,13 @@ NEEDS_WORK = (Status.DRAFT, Status.RETURNED, Status.VERIFIED, Status.APPROVED)
 
 
 def greeting(hour: int) -> str:
-    tr = QCoreApplication.translate
     if 4 <= hour < 11:
-        return tr("HomePage", "Good morning")
+        return QCoreApplication.translate("HomePage", "Good morning")
     if 11 <= hour < 15:
-        return tr("HomePage", "Good afternoon")
+        return QCoreApplication.translate("HomePage", "Good afternoon")
     if 15 <= hour < 18:
-        return tr("HomePage", "Good late afternoon")
-    return tr("HomePage", "Good evening")
+        return QCoreApplication.translate("HomePage", "Good late afternoon")
+    return QCoreApplication.translate("HomePage", "Good evening")
 
 
 class StatusTile(QFrame):
@@ -55,12 +54,14 @@ class StatusTile(QFrame):
         highlight = status in NEEDS_WORK
         self.setStyleSheet(
             f"QFrame#tile_{status.value} {{ background: {'#e3f2fd' if highlight else '#f5f5f5'};"
-            " border: 1px solid #cfd8dc; border-radius: 6px; }")
+            " border: 1px solid #cfd8dc; border-radius: 6px; }"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         self.count = QLabel("0")
-        self.count.setStyleSheet("font-size: 20pt; font-weight: bold; border: none;"
-                                 " background: transparent;")
+        self.count.setStyleSheet(
+            "font-size: 20pt; font-weight: bold; border: none; background: transparent;"
+        )
         name = QLabel(i18n.label(i18n.STATUS_LABELS, status.value))
         name.setStyleSheet("border: none; background: transparent;")
         layout.addWidget(self.count)
@@ -96,15 +97,18 @@ class HomePage(QWidget):
 
         actions = QHBoxLayout()
         style = self.style()
-        self.new_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
-                                      self.tr("New slip (Ctrl+N)"))
+        self.new_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.tr("New slip (Ctrl+N)")
+        )
         self.new_button.clicked.connect(self.new_slip_requested)
         self.session_button = QPushButton(
             style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon),
-            self.tr("Open a suggestion box session"))
+            self.tr("Open a suggestion box session"),
+        )
         self.session_button.clicked.connect(self.open_session_requested)
         self.review_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton), self.tr("Verify"))
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton), self.tr("Verify")
+        )
         self.review_button.clicked.connect(self.review_requested)
         for b in (self.new_button, self.session_button, self.review_button):
             b.setMinimumHeight(40)
@@ -131,9 +135,12 @@ class HomePage(QWidget):
         self.sessions = QListWidget()
         self.sessions.setObjectName("openSessions")
         sessions_layout.addWidget(self.sessions)
-        self.no_sessions = QLabel(self.tr(
-            "No box is being processed right now. When you empty a suggestion box, open a "
-            "session first so that every slip is counted."))
+        self.no_sessions = QLabel(
+            self.tr(
+                "No box is being processed right now. When you empty a suggestion box, open a "
+                "session first so that every slip is counted."
+            )
+        )
         self.no_sessions.setWordWrap(True)
         self.no_sessions.setStyleSheet("color: #546e7a;")
         sessions_layout.addWidget(self.no_sessions)
@@ -173,15 +180,23 @@ class HomePage(QWidget):
         total = sum(counts.values())
         self.total.setText(self.tr("Total slips: %n", "", total))
         to_review = counts.get(Status.VERIFIED, 0)
-        self.review_button.setText(self.tr("Verify (%n waiting for review)", "", to_review)
-                                   if svc.actor.role in REVIEWERS else self.tr("Verify"))
+        self.review_button.setText(
+            self.tr("Verify (%n waiting for review)", "", to_review)
+            if svc.actor.role in REVIEWERS
+            else self.tr("Verify")
+        )
         self.sessions.clear()
         tz = ZoneInfo(unit.timezone)
         for bs in sessions:
             opened = bs.opened_at.astimezone(tz).strftime("%d-%m-%Y %H:%M")
-            text = self.tr("%1 — opened %2 by %3 · %4 of %5 slips entered").replace(
-                "%1", bs.box_name).replace("%2", opened).replace("%3", bs.opened_by).replace(
-                "%4", str(bs.slips_digitised)).replace("%5", str(bs.slips_found))
+            text = (
+                self.tr("%1 — opened %2 by %3 · %4 of %5 slips entered")
+                .replace("%1", bs.box_name)
+                .replace("%2", opened)
+                .replace("%3", bs.opened_by)
+                .replace("%4", str(bs.slips_digitised))
+                .replace("%5", str(bs.slips_found))
+            )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, bs.id)
             self.sessions.addItem(item)

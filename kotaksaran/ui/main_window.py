@@ -44,10 +44,6 @@ STAFF = (Role.PETUGAS, Role.SUPERVISOR, Role.ADMIN)
 SP = QStyle.StandardPixmap
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 @dataclass(frozen=True)
 class NavEntry:
     key: str
@@ -58,29 +54,56 @@ class NavEntry:
     page_class: str = ""
 
 
-# QT_TRANSLATE_NOOP-style: lupdate finds these literals through _t() calls in `nav_label`.
 NAV: tuple[NavEntry, ...] = (
     NavEntry("home", "Home", SP.SP_DirHomeIcon, ALL_ROLES),
-    NavEntry("boxes", "Suggestion boxes", SP.SP_DriveHDIcon, STAFF,
-             "box_sessions", "BoxSessionsPage"),
-    NavEntry("input", "Input", SP.SP_FileDialogNewFolder, STAFF,
-             "submission_editor", "SubmissionEditorPage"),
-    NavEntry("review", "Verification", SP.SP_DialogApplyButton, STAFF,
-             "submission_list", "SubmissionListPage"),
-    NavEntry("all", "All slips", SP.SP_FileDialogDetailedView, ALL_ROLES,
-             "submission_list", "SubmissionListPage"),
+    NavEntry(
+        "boxes", "Suggestion boxes", SP.SP_DriveHDIcon, STAFF, "box_sessions", "BoxSessionsPage"
+    ),
+    NavEntry(
+        "input",
+        "Input",
+        SP.SP_FileDialogNewFolder,
+        STAFF,
+        "submission_editor",
+        "SubmissionEditorPage",
+    ),
+    NavEntry(
+        "review",
+        "Verification",
+        SP.SP_DialogApplyButton,
+        STAFF,
+        "submission_list",
+        "SubmissionListPage",
+    ),
+    NavEntry(
+        "all",
+        "All slips",
+        SP.SP_FileDialogDetailedView,
+        ALL_ROLES,
+        "submission_list",
+        "SubmissionListPage",
+    ),
     NavEntry("outbox", "Send queue", SP.SP_ArrowUp, (Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN)),
-    NavEntry("reports", "Reports", SP.SP_FileDialogContentsView,
-             (Role.SUPERVISOR, Role.ADMIN, Role.OPERATOR)),
+    NavEntry(
+        "reports",
+        "Reports",
+        SP.SP_FileDialogContentsView,
+        (Role.SUPERVISOR, Role.ADMIN, Role.OPERATOR),
+    ),
     NavEntry("settings", "Settings", SP.SP_FileDialogInfoView, (Role.ADMIN,)),
 )
 
 
 def nav_label(key: str) -> str:
     labels = {
-        "home": _t("Home"), "boxes": _t("Suggestion boxes"), "input": _t("Input"),
-        "review": _t("Verification"), "all": _t("All slips"), "outbox": _t("Send queue"),
-        "reports": _t("Reports"), "settings": _t("Settings"),
+        "home": QCoreApplication.translate("MainWindow", "Home"),
+        "boxes": QCoreApplication.translate("MainWindow", "Suggestion boxes"),
+        "input": QCoreApplication.translate("MainWindow", "Input"),
+        "review": QCoreApplication.translate("MainWindow", "Verification"),
+        "all": QCoreApplication.translate("MainWindow", "All slips"),
+        "outbox": QCoreApplication.translate("MainWindow", "Send queue"),
+        "reports": QCoreApplication.translate("MainWindow", "Reports"),
+        "settings": QCoreApplication.translate("MainWindow", "Settings"),
     }
     return labels[key]
 
@@ -146,7 +169,8 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation { background: #263238; color: #eceff1; border: none;"
             " font-size: 11pt; padding-top: 8px; }"
             "QListWidget#navigation::item { padding: 10px 8px; }"
-            "QListWidget#navigation::item:selected { background: #00897b; color: white; }")
+            "QListWidget#navigation::item:selected { background: #00897b; color: white; }"
+        )
         self.stack = QStackedWidget()
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
@@ -186,9 +210,11 @@ class MainWindow(QMainWindow):
         self.demo_label = QLabel(self.tr("DEMO MODE"))
         self.demo_label.setObjectName("demoMark")
         self.demo_label.setStyleSheet(
-            "color: white; background: #c62828; font-weight: bold; padding: 2px 10px;")
-        self.demo_label.setToolTip(self.tr("This data folder holds practice data, not real "
-                                           "reports."))
+            "color: white; background: #c62828; font-weight: bold; padding: 2px 10px;"
+        )
+        self.demo_label.setToolTip(
+            self.tr("This data folder holds practice data, not real reports.")
+        )
         for w in (self.user_label, self.role_label, self.unit_label):
             w.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(w)
@@ -304,8 +330,10 @@ class MainWindow(QMainWindow):
             settings.language_chosen.connect(self.set_language)
             return settings
         if key in ("outbox", "reports"):
-            return PlaceholderPage(nav_label(key), self.tr(
-                "Not available yet — this feature arrives in the next version."))
+            return PlaceholderPage(
+                nav_label(key),
+                self.tr("Not available yet — this feature arrives in the next version."),
+            )
         entry = next(e for e in NAV if e.key == key)
         page = self._load_record_page(entry)
         if key == "review":
@@ -320,12 +348,16 @@ class MainWindow(QMainWindow):
         except ModuleNotFoundError as exc:
             if exc.name != name:
                 raise
-            return PlaceholderPage(nav_label(entry.key), self.tr(
-                "Not available yet — this feature arrives in the next version."))
+            return PlaceholderPage(
+                nav_label(entry.key),
+                self.tr("Not available yet — this feature arrives in the next version."),
+            )
         except AttributeError:
             log.warning("%s has no %s yet", name, entry.page_class)
-            return PlaceholderPage(nav_label(entry.key), self.tr(
-                "Not available yet — this feature arrives in the next version."))
+            return PlaceholderPage(
+                nav_label(entry.key),
+                self.tr("Not available yet — this feature arrives in the next version."),
+            )
         return page_cls(self.ctx)
 
     def _configure_review(self, page: QWidget) -> None:
@@ -384,9 +416,14 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from .. import __version__
 
-        QMessageBox.about(self, self.tr("About Kotak Saran Digital"), self.tr(
-            "<b>Kotak Saran Digital</b> %1<br><br>Turns the paper slips of a suggestion box "
-            "into verified reports for SP4N-LAPOR!. Works offline.").replace("%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About Kotak Saran Digital"),
+            self.tr(
+                "<b>Kotak Saran Digital</b> %1<br><br>Turns the paper slips of a suggestion box "
+                "into verified reports for SP4N-LAPOR!. Works offline."
+            ).replace("%1", __version__),
+        )
 
     def logout(self) -> None:
         self.flush_pages()
@@ -407,8 +444,13 @@ class MainWindow(QMainWindow):
             d.hide()
         self.idle.stop()
         self._lock_screen = LockScreen(
-            self.ctx.services.store, self.actor, unit_name=self._unit_name,
-            timezone=self._timezone, demo=self.ctx.demo, logo_sha256=self._logo)
+            self.ctx.services.store,
+            self.actor,
+            unit_name=self._unit_name,
+            timezone=self._timezone,
+            demo=self.ctx.demo,
+            logo_sha256=self._logo,
+        )
         self._lock_screen.unlocked.connect(self._unlocked)
         self.outer.addWidget(self._lock_screen)
         self.outer.setCurrentWidget(self._lock_screen)

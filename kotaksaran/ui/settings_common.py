@@ -37,8 +37,9 @@ class FormDialog(QDialog):
     """A dialog of labelled fields. OK calls `submit`; a ValidationFailed from it is shown
     under the fields it names and the dialog stays open with everything typed."""
 
-    def __init__(self, title: str, submit: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, submit: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(440)
@@ -50,7 +51,8 @@ class FormDialog(QDialog):
         self.general_error = error_label()
         layout.addWidget(self.general_error)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -95,5 +97,8 @@ class FormDialog(QDialog):
 
 
 def yes_no(value: bool) -> str:
-    tr = QCoreApplication.translate
-    return tr("Settings", "Yes") if value else tr("Settings", "No")
+    return (
+        QCoreApplication.translate("Settings", "Yes")
+        if value
+        else QCoreApplication.translate("Settings", "No")
+    )

@@ -40,31 +40,48 @@ LANGUAGES = (("id", "Bahasa Indonesia"), ("en", "English"))
 
 def setting_label(key: str, fallback: str) -> str:
     """Labels for the declared settings, in the window's language."""
-    tr = QCoreApplication.translate
     labels = {
-        "review.allow_self_approval": tr(
-            "PreferencesTab", "A supervisor may approve a slip they typed (one-person office)"),
-        "ui.idle_lock_minutes": tr(
-            "PreferencesTab", "Lock the window after this many idle minutes (0 = never)"),
-        "ui.autosave_seconds": tr(
-            "PreferencesTab", "Save a draft this many seconds after the last keystroke"),
-        "ui.language": tr("PreferencesTab", "Language of the window"),
-        "auth.max_failed_logins": tr(
-            "PreferencesTab", "Wrong passwords in a row before an account locks"),
-        "auth.lockout_minutes": tr("PreferencesTab", "Minutes a locked account stays locked"),
-        "auth.min_password_length": tr("PreferencesTab", "Shortest password accepted"),
-        "desk.code": tr("PreferencesTab",
-                        "Desk code in local numbers (offices with several desks)"),
-        "numbering.prefix": tr("PreferencesTab", "Prefix of local numbers"),
-        "sla.respon_awal_days": tr("PreferencesTab", "Working days to the initial response"),
-        "sla.tindak_lanjut_days": tr("PreferencesTab", "Working days to the follow-up"),
-        "sla.auto_close_days": tr(
-            "PreferencesTab", "Working days after a follow-up without reply before closing"),
-        "sla.ombudsman_days": tr(
-            "PreferencesTab", "Working days after which Ombudsman RI takes over"),
-        "calendar.include_cuti_bersama": tr(
-            "PreferencesTab", "Count the government's cuti bersama as days off"),
-        "mode.demo": tr("PreferencesTab", "This data folder holds demo data"),
+        "review.allow_self_approval": QCoreApplication.translate(
+            "PreferencesTab", "A supervisor may approve a slip they typed (one-person office)"
+        ),
+        "ui.idle_lock_minutes": QCoreApplication.translate(
+            "PreferencesTab", "Lock the window after this many idle minutes (0 = never)"
+        ),
+        "ui.autosave_seconds": QCoreApplication.translate(
+            "PreferencesTab", "Save a draft this many seconds after the last keystroke"
+        ),
+        "ui.language": QCoreApplication.translate("PreferencesTab", "Language of the window"),
+        "auth.max_failed_logins": QCoreApplication.translate(
+            "PreferencesTab", "Wrong passwords in a row before an account locks"
+        ),
+        "auth.lockout_minutes": QCoreApplication.translate(
+            "PreferencesTab", "Minutes a locked account stays locked"
+        ),
+        "auth.min_password_length": QCoreApplication.translate(
+            "PreferencesTab", "Shortest password accepted"
+        ),
+        "desk.code": QCoreApplication.translate(
+            "PreferencesTab", "Desk code in local numbers (offices with several desks)"
+        ),
+        "numbering.prefix": QCoreApplication.translate("PreferencesTab", "Prefix of local numbers"),
+        "sla.respon_awal_days": QCoreApplication.translate(
+            "PreferencesTab", "Working days to the initial response"
+        ),
+        "sla.tindak_lanjut_days": QCoreApplication.translate(
+            "PreferencesTab", "Working days to the follow-up"
+        ),
+        "sla.auto_close_days": QCoreApplication.translate(
+            "PreferencesTab", "Working days after a follow-up without reply before closing"
+        ),
+        "sla.ombudsman_days": QCoreApplication.translate(
+            "PreferencesTab", "Working days after which Ombudsman RI takes over"
+        ),
+        "calendar.include_cuti_bersama": QCoreApplication.translate(
+            "PreferencesTab", "Count the government's cuti bersama as days off"
+        ),
+        "mode.demo": QCoreApplication.translate(
+            "PreferencesTab", "This data folder holds demo data"
+        ),
     }
     return labels.get(key, fallback)
 
@@ -113,8 +130,10 @@ class PreferencesTab(QWidget):
             return box
         if spec.type is int:
             spin = QSpinBox()
-            spin.setRange(spec.minimum if spec.minimum is not None else 0,
-                          spec.maximum if spec.maximum is not None else 1_000_000)
+            spin.setRange(
+                spec.minimum if spec.minimum is not None else 0,
+                spec.maximum if spec.maximum is not None else 1_000_000,
+            )
             spin.setValue(int(value))
             return spin
         if spec.choices:
@@ -138,8 +157,11 @@ class PreferencesTab(QWidget):
         return editor.text().strip()
 
     def save(self) -> None:
-        changed = {key: self.value_of(ed) for key, ed in self.editors.items()
-                   if key not in READ_ONLY_KEYS and self.value_of(ed) != self.loaded[key]}
+        changed = {
+            key: self.value_of(ed)
+            for key, ed in self.editors.items()
+            if key not in READ_ONLY_KEYS and self.value_of(ed) != self.loaded[key]
+        }
         for key, value in changed.items():
             try:
                 self.loaded[key] = self.ctx.services.config.set(key, value)
@@ -177,7 +199,8 @@ class AccountTab(QWidget):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(ctx.language)))
         self.language.activated.connect(
-            lambda _i: self.language_chosen.emit(str(self.language.currentData())))
+            lambda _i: self.language_chosen.emit(str(self.language.currentData()))
+        )
         form.addRow(self.tr("Language"), self.language)
         layout.addWidget(box)
         layout.addStretch(1)
@@ -186,8 +209,9 @@ class AccountTab(QWidget):
     def change_password(self) -> None:
         from .settings_users import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(self.ctx, self.ctx.services.actor.username or "",
-                                      own=True, parent=self)
+        dialog = ChangePasswordDialog(
+            self.ctx, self.ctx.services.actor.username or "", own=True, parent=self
+        )
         self.dialog = dialog
         dialog.open()
 
