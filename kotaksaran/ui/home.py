@@ -77,6 +77,7 @@ class HomePage(QWidget):
     new_slip_requested = Signal()
     open_session_requested = Signal()
     review_requested = Signal()
+    session_activated = Signal(int)  # a box session id, from a double-click
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +135,9 @@ class HomePage(QWidget):
         sessions_layout = QVBoxLayout(sessions_box)
         self.sessions = QListWidget()
         self.sessions.setObjectName("openSessions")
+        self.sessions.itemActivated.connect(
+            lambda item: self.session_activated.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        )
         sessions_layout.addWidget(self.sessions)
         self.no_sessions = QLabel(
             self.tr(

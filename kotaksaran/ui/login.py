@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,33 +55,25 @@ def demo_accounts() -> list[DemoAccount]:
         from ..services.demo import DEMO_USERS  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return []
-    return [a for a in (_demo_account(item, DEMO_USERS) for item in _iter_demo(DEMO_USERS))
-            if a is not None]
+    items = DEMO_USERS.items() if isinstance(DEMO_USERS, dict) else DEMO_USERS
+    return [a for a in (_demo_account(item) for item in items) if a is not None]
 
 
-def _iter_demo(users: Any) -> Iterable[Any]:
-    return users.items() if isinstance(users, dict) else users
+def _demo_account(item: Any) -> DemoAccount | None:
+    """One entry of DEMO_USERS: a record or mapping with username/password/role, or a tuple
+    (username, password[, role]); a dict item is (username, record-or-tuple)."""
 
-
-def _demo_account(item: Any, _all: Any) -> DemoAccount | None:
-    # DEMO_USERS is read defensively: a list of records, of tuples, or a dict by username.
     def get(obj: Any, name: str) -> Any:
         return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
-    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) \
-            and not isinstance(item[1], str):
+    if isinstance(item, tuple) and len(item) == 2 and not isinstance(item[1], str):
         username, rest = item
-        password, role = get(rest, "password"), get(rest, "role")
         if isinstance(rest, tuple | list):
-            strings = [str(x) for x in rest]
-            password = next((x for x in strings if x not in i18n.ROLE_LABELS), "")
-            role = next((x for x in strings if x in i18n.ROLE_LABELS), "")
+            password, role = [*rest, "", ""][:2]
+        else:
+            password, role = get(rest, "password"), get(rest, "role")
     elif isinstance(item, tuple | list):
-        strings = [str(getattr(x, "value", x)) for x in item]
-        role = next((x for x in strings if x in i18n.ROLE_LABELS), "")
-        others = [x for x in strings if x != role]
-        username = others[0] if others else ""
-        password = others[-1] if len(others) > 1 else ""
+        username, password, role = [*item, "", "", ""][:3]
     else:
         username, password, role = get(item, "username"), get(item, "password"), \
             get(item, "role")

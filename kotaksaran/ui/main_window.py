@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self._load_idle_setting()
 
         ctx.bus.open_submission.connect(self.open_submission)
+        ctx.bus.new_submission_in_session.connect(self.new_slip_in_session)
         ctx.bus.reference_changed.connect(self._reference_changed)
         self.resize(1280, 800)
         self.navigate("home")
@@ -322,6 +323,7 @@ class MainWindow(QMainWindow):
             home.new_slip_requested.connect(self.new_slip)
             home.open_session_requested.connect(self.open_box_session)
             home.review_requested.connect(lambda: self.navigate("review"))
+            home.session_activated.connect(self.show_box_session)
             return home
         if key == "settings":
             from .settings_page import SettingsPage
@@ -371,6 +373,12 @@ class MainWindow(QMainWindow):
         editor = self.navigate("input")
         _call_if_present(editor, "new_submission")
 
+    def new_slip_in_session(self, session_id: int) -> None:
+        if self.actor.role not in STAFF or self.is_locked:
+            return
+        editor = self.navigate("input")
+        _call_if_present(editor, "new_submission", session_id)
+
     def open_submission(self, submission_id: int) -> None:
         if self.actor.role not in STAFF:
             return
@@ -380,6 +388,10 @@ class MainWindow(QMainWindow):
     def open_box_session(self) -> None:
         page = self.navigate("boxes")
         _call_if_present(page, "open_session")
+
+    def show_box_session(self, session_id: int) -> None:
+        page = self.navigate("boxes")
+        _call_if_present(page, "select_session", session_id)
 
     def focus_search(self) -> None:
         if self.is_locked:
