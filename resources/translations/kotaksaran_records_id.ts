@@ -1,0 +1,789 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="28" />
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="29" />
+        <source>Saved while typing</source>
+        <translation>Disimpan otomatis</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="30" />
+        <source>Edited</source>
+        <translation>Diubah</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="31" />
+        <source>Back to draft</source>
+        <translation>Kembali menjadi draf</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="32" />
+        <source>Verified</source>
+        <translation>Diverifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="33" />
+        <source>Returned</source>
+        <translation>Dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="34" />
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="35" />
+        <source>Approved</source>
+        <translation>Disetujui</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="36" />
+        <source>Queued for sending</source>
+        <translation>Masuk antrian kirim</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="37" />
+        <source>Sent</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="38" />
+        <source>Registered upstream</source>
+        <translation>Terdaftar di LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="39" />
+        <source>Closed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="58" />
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="59" />
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="75" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="76" />
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="87" />
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="96" />
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="96" />
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="96" />
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="97" />
+        <source>Changes</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="122" />
+        <source>Note: %1</source>
+        <translation>Catatan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BoxSessionModel</name>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="38" />
+        <source>Box</source>
+        <translation>Kotak</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="39" />
+        <source>Opened at</source>
+        <translation>Dibuka pada</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="40" />
+        <source>Opened by</source>
+        <translation>Dibuka oleh</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="41" />
+        <source>Witnesses</source>
+        <translation>Saksi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="42" />
+        <source>Found</source>
+        <translation>Ditemukan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="43" />
+        <source>Typed in</source>
+        <translation>Diinput</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="44" />
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="121" />
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="123" />
+        <source>Closed, %1 differ</source>
+        <translation>Ditutup, selisih %1</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="125" />
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+</context>
+<context>
+    <name>BoxSessionsPage</name>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="138" />
+        <source>Box-opening sessions</source>
+        <translation>Sesi pembukaan kotak saran</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="142" />
+        <source>Open a session each time the suggestion box is opened, with the witnesses present and the number of slips found. Type in the slips, then close the session: the numbers are compared.</source>
+        <translation>Buka sesi setiap kali kotak saran dibuka, dengan saksi yang hadir dan jumlah lembar yang ditemukan. Input lembarnya, lalu tutup sesi: jumlahnya akan dibandingkan.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="149" />
+        <source>Open &amp;session…</source>
+        <translation>Buka &amp;sesi…</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="151" />
+        <source>&amp;Type in a slip for this session</source>
+        <translation>&amp;Input slip untuk sesi ini</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="153" />
+        <source>&amp;Close session…</source>
+        <translation>&amp;Tutup sesi…</translation>
+    </message>
+</context>
+<context>
+    <name>CloseSessionDialog</name>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="172" />
+        <source>Close the box session</source>
+        <translation>Tutup sesi kotak saran</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="184" />
+        <source> slips</source>
+        <translation> lembar</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="186" />
+        <source>Slips &amp;found in the box</source>
+        <translation>Lembar &amp;ditemukan di kotak</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="187" />
+        <source>%1 slips</source>
+        <translation>%1 lembar</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="188" />
+        <source>Slips typed in</source>
+        <translation>Lembar diinput</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="193" />
+        <source>&amp;Note (why the numbers differ)</source>
+        <translation>&amp;Catatan (mengapa jumlahnya berbeda)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="205" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="221" />
+        <source>Close session</source>
+        <translation>Tutup sesi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="207" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="220" />
+        <source>Every slip found has been typed in.</source>
+        <translation>Semua lembar yang ditemukan sudah diinput.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="225" />
+        <source>The numbers differ: %1 slips found but only %2 typed in, so %3 are missing. Type in the missing slips first, or correct the count if it was wrong.</source>
+        <translation>Jumlahnya berbeda: %1 lembar ditemukan, tetapi baru %2 yang diinput, jadi %3 lembar belum ada. Input dulu lembar yang belum ada, atau perbaiki jumlahnya bila salah hitung.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="229" />
+        <source>The numbers differ: %1 slips found but %2 typed in, %3 more than found. Correct the count if it was wrong.</source>
+        <translation>Jumlahnya berbeda: %1 lembar ditemukan, tetapi %2 yang diinput, %3 lebih banyak dari yang ditemukan. Perbaiki jumlahnya bila salah hitung.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="233" />
+        <source>Close with the difference</source>
+        <translation>Tutup dengan selisih</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="241" />
+        <source>Write a note on why the numbers differ.</source>
+        <translation>Tulis catatan mengapa jumlahnya berbeda.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSessionDialog</name>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="48" />
+        <source>Open a box session</source>
+        <translation>Buka sesi kotak saran</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="62" />
+        <source>&amp;Box</source>
+        <translation>&amp;Kotak</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="71" />
+        <source>Opened &amp;at</source>
+        <translation>&amp;Waktu dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="74" />
+        <source>&amp;Where</source>
+        <translation>&amp;Tempat</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="77" />
+        <source>Opened &amp;by</source>
+        <translation>Dibuka &amp;oleh</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="84" />
+        <source>Name, then Enter</source>
+        <translation>Nama, lalu Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="86" />
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="89" />
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="99" />
+        <source>&amp;Witnesses</source>
+        <translation>&amp;Saksi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="103" />
+        <source> slips</source>
+        <translation> lembar</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="104" />
+        <source>Slips &amp;found</source>
+        <translation>Lembar &amp;ditemukan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="110" />
+        <source>Open session</source>
+        <translation>Buka sesi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="112" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="143" />
+        <source>There is no box yet. An admin adds one in Settings.</source>
+        <translation>Belum ada kotak saran. Admin dapat menambahkannya di Pengaturan.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="28" />
+        <source>Content unclear</source>
+        <translation>Isi tidak jelas</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="29" />
+        <source>Location incomplete</source>
+        <translation>Lokasi kurang lengkap</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="30" />
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="31" />
+        <source>Not a complaint / spam</source>
+        <translation>Bukan pengaduan/spam</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="60" />
+        <source>Write the reason the petugas will read.</source>
+        <translation>Tulis alasan yang akan dibaca petugas.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="63" />
+        <source>A reason is required.</source>
+        <translation>Alasan wajib diisi.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="70" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionEditorPage</name>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="87" />
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="88" />
+        <source>Who changed what, and when</source>
+        <translation>Siapa mengubah apa, dan kapan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="112" />
+        <source>New slip (Ctrl+N)</source>
+        <translation>Laporan baru (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="114" />
+        <source>Save (Ctrl+S)</source>
+        <translation>Simpan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="116" />
+        <source>Verify &amp;&amp; next (Ctrl+Enter)</source>
+        <translation>Verifikasi &amp;&amp; berikutnya (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="227" />
+        <source>New slip</source>
+        <translation>Laporan baru</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="235" />
+        <source>Returned: %1</source>
+        <translation>Dikembalikan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="238" />
+        <source>Rejected: %1</source>
+        <translation>Ditolak: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="241" />
+        <source>Your role can read this slip but not change it.</source>
+        <translation>Peran Anda dapat membaca laporan ini tetapi tidak dapat mengubahnya.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="243" />
+        <source>This slip is %1 and can no longer be changed.</source>
+        <translation>Laporan ini berstatus %1 dan tidak dapat diubah lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="246" />
+        <source>Verified. Changing the content makes it a draft again, to be verified once more.</source>
+        <translation>Sudah diverifikasi. Bila isinya diubah, laporan kembali menjadi draf dan perlu diverifikasi lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="268" />
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="271" />
+        <source>Saved %1</source>
+        <translation>Tersimpan %1</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="316" />
+        <source>Not saved: see the fields in red</source>
+        <translation>Belum tersimpan: periksa kolom yang bertanda merah</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="320" />
+        <source>Not saved!</source>
+        <translation>Belum tersimpan!</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="381" />
+        <source>Not verified yet: see the fields in red</source>
+        <translation>Belum bisa diverifikasi: periksa kolom yang bertanda merah</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="398" />
+        <source>%1 verified</source>
+        <translation>%1 terverifikasi</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionForm</name>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="111" />
+        <source>Classification</source>
+        <translation>Klasifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="115" />
+        <source>One line: what is the report about?</source>
+        <translation>Satu baris: laporan ini tentang apa?</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="117" />
+        <source>&amp;Title</source>
+        <translation>&amp;Judul</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="122" />
+        <source>Type the slip's text as written.</source>
+        <translation>Ketik isi slip sesuai tulisannya.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="126" />
+        <source>&amp;Report text</source>
+        <translation>&amp;Isi laporan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="129" />
+        <source>not filled in</source>
+        <translation>belum diisi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="133" />
+        <source>Clear</source>
+        <translation>Kosongkan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="134" />
+        <source>Leave the date empty for now</source>
+        <translation>Biarkan tanggal kosong dulu</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="144" />
+        <source>&amp;Date of the event</source>
+        <translation>&amp;Tanggal kejadian</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="148" />
+        <source>Street, RT/RW, place</source>
+        <translation>Jalan, RT/RW, tempat</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="160" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="165" />
+        <source>Type to search…</source>
+        <translation>Ketik untuk mencari…</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="150" />
+        <source>L&amp;ocation</source>
+        <translation>&amp;Lokasi kejadian</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="143" />
+        <source>Type e.g. 01062026</source>
+        <translation>Ketik mis. 01062026</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="162" />
+        <source>A&amp;gency</source>
+        <translation>Instansi t&amp;ujuan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="169" />
+        <source>Categor&amp;y</source>
+        <translation>&amp;Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="176" />
+        <source>Cha&amp;nnel</source>
+        <translation>&amp;Saluran</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="180" />
+        <source>A slip from the box belongs to a box session.</source>
+        <translation>Slip dari kotak saran masuk ke sebuah sesi pembukaan kotak.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="181" />
+        <source>Box &amp;session</source>
+        <translation>Sesi k&amp;otak saran</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="184" />
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="187" />
+        <source>The reporter's identity never leaves this office.</source>
+        <translation>Identitas pelapor tidak pernah keluar dari kantor ini.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="188" />
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="191" />
+        <source>The report is not shown to the public.</source>
+        <translation>Laporan tidak ditampilkan untuk umum.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="206" />
+        <source>Reporter's identity (optional)</source>
+        <translation>Identitas pelapor (opsional)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="217" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="218" />
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="219" />
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="220" />
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="221" />
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="228" />
+        <source>16 digits</source>
+        <translation>16 angka</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="251" />
+        <source>— no session —</source>
+        <translation>— tanpa sesi —</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="280" />
+        <source>— sub-category (optional) —</source>
+        <translation>— sub-kategori (opsional) —</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="362" />
+        <source>hidden</source>
+        <translation>disembunyikan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="366" />
+        <source>Hidden: this slip is anonymous or confidential.</source>
+        <translation>Disembunyikan: laporan ini anonim atau rahasia.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_form.py" line="380" />
+        <source>Closed session #%1</source>
+        <translation>Sesi #%1 (ditutup)</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionListPage</name>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="83" />
+        <source>Search title, text or number… (Ctrl+F)</source>
+        <translation>Cari judul, isi atau nomor… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="97" />
+        <source>All statuses</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="98" />
+        <source>Draft &amp; returned</source>
+        <translation>Draf &amp; dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="102" />
+        <source>All channels</source>
+        <translation>Semua saluran</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="112" />
+        <source>All dates</source>
+        <translation>Semua tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="127" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="130" />
+        <source>Channel</source>
+        <translation>Saluran</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="133" />
+        <source>Box session</source>
+        <translation>Sesi kotak</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="175" />
+        <source>&amp;Open (Enter)</source>
+        <translation>B&amp;uka (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="179" />
+        <source>A&amp;pprove</source>
+        <translation>&amp;Setujui</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="180" />
+        <source>&amp;Return…</source>
+        <translation>&amp;Kembalikan…</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="181" />
+        <source>Re&amp;ject…</source>
+        <translation>T&amp;olak…</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="199" />
+        <source>All sessions</source>
+        <translation>Semua sesi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_list.py" line="289" />
+        <source>%1 reports</source>
+        <translation>%1 laporan</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionTableModel</name>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_model.py" line="50" />
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_model.py" line="51" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_model.py" line="52" />
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_model.py" line="53" />
+        <source>Classification</source>
+        <translation>Klasifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_model.py" line="54" />
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_model.py" line="55" />
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_model.py" line="56" />
+        <source>Channel</source>
+        <translation>Saluran</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/submission_model.py" line="214" />
+        <source>This column cannot be sorted</source>
+        <translation>Kolom ini tidak dapat diurutkan</translation>
+    </message>
+</context>
+<context>
+    <name>review</name>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="97" />
+        <source>Return slip %1</source>
+        <translation>Kembalikan laporan %1</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="98" />
+        <source>The slip goes back to the petugas, who fixes it and verifies it again. Why?</source>
+        <translation>Laporan dikembalikan ke petugas untuk diperbaiki dan diverifikasi lagi. Apa alasannya?</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="100" />
+        <source>Return</source>
+        <translation>Kembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="103" />
+        <source>Reject slip %1</source>
+        <translation>Tolak laporan %1</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="104" />
+        <source>A rejected slip is kept but never sent. Why is it not a report?</source>
+        <translation>Laporan yang ditolak tetap disimpan tetapi tidak pernah dikirim. Mengapa ini bukan laporan?</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/review.py" line="106" />
+        <source>Reject</source>
+        <translation>Tolak</translation>
+    </message>
+</context>
+</TS>
