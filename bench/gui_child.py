@@ -202,22 +202,31 @@ def main() -> None:
     data_dir = sys.argv[2]
     from pathlib import Path
 
+    marks = {"qt_imported": time.perf_counter() - T0}
     from kotaksaran.services.users import actor_for
     from kotaksaran.store.db import open_store
+
+    marks["services_store_imported"] = time.perf_counter() - T0
 
     if mode == "app":
         from kotaksaran.ui.app import build_main_window, ensure_app, install_translators
 
+        marks["ui_imported"] = time.perf_counter() - T0
         app = ensure_app()
         install_translators(app, "id")
+        marks["qapp_translators"] = time.perf_counter() - T0
         store = open_store(Path(data_dir))
-        window = build_main_window(store, actor_for(store, "admin"), demo=False)
+        actor = actor_for(store, "admin")
+        marks["store_opened"] = time.perf_counter() - T0
+        window = build_main_window(store, actor, demo=False)
         window.resize(WIDTH, HEIGHT)
+        marks["window_built"] = time.perf_counter() - T0
         show_and_wait(app, window)
+        marks["painted"] = time.perf_counter() - T0
         ready()
         rss_ready = rss_mib()
         if "--list" not in sys.argv:
-            result(rss_mib=rss_ready, peak_rss_mib=peak_rss_mib(),
+            result(rss_mib=rss_ready, peak_rss_mib=peak_rss_mib(), marks_s=marks,
                    in_process_s=time.perf_counter() - T0)
             return
         t0 = time.perf_counter()
