@@ -20,6 +20,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -43,20 +44,30 @@ def _env(guard: bool = False) -> dict[str, str]:
 
 def cold_start(args: list[str], timeout: float = 120) -> tuple[float, dict[str, Any]]:
     """Seconds from launch to the child's READY line, and its RESULT."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(CHILD), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=_env(), cwd=common.ROOT)
-    assert proc.stdout is not None
-    elapsed = None
-    for line in proc.stdout:
-        if line.strip() == "READY":
-            elapsed = time.perf_counter() - t0
-            break
-    out, err = proc.communicate(timeout=timeout)
+    with tempfile.TemporaryFile("w+") as err_file:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, str(CHILD), *args], stdout=subprocess.PIPE,
+                                stderr=err_file, text=True, env=_env(), cwd=common.ROOT)
+        assert proc.stdout is not None
+        elapsed = None
+        lines: list[str] = []
+        while True:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if elapsed is None and line.strip() == "READY":
+                elapsed = time.perf_counter() - t0
+        proc.wait(timeout=timeout)
+        err_file.seek(0)
+        err = err_file.read()
     if elapsed is None:
         raise SystemExit(f"[bench_gui] {args[0]} never became ready (exit {proc.returncode}):"
                          f"\n{err[-3000:]}")
-    res = next((json.loads(x[7:]) for x in out.splitlines() if x.startswith("RESULT ")), {})
+    res = next((json.loads(x[7:]) for x in lines if x.startswith("RESULT ")), None)
+    if res is None:
+        raise SystemExit(f"[bench_gui] {args[0]} gave no RESULT (exit {proc.returncode}):"
+                         f"\n{err[-3000:]}")
     res["exit"] = proc.returncode
     res["crashed"] = _crash(proc.returncode, err)
     return elapsed, res
