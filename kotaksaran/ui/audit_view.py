@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..domain.errors import KotakSaranError
 from ..services.audit import AuditView
+from ..services.views import EDITABLE_FIELDS
 from .context import UiContext
 from .errors import show_error
 
@@ -39,6 +41,8 @@ ACTION_LABELS: dict[str, str] = {
     "status_closed": QT_TRANSLATE_NOOP("AuditDialog", "Closed"),
 }
 _LONG = 80  # longer values (the report text) are cut in the list; the tooltip has them whole
+# Changes are listed in the order of the form, not alphabetically by column name.
+_ORDER = {name: i for i, name in enumerate(("status", "status_reason", *EDITABLE_FIELDS))}
 
 
 def action_label(action: str) -> str:
@@ -65,6 +69,11 @@ def _value(field: str, value: Any) -> str:
         return i18n.label(i18n.CHANNEL_LABELS, str(value))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
+    if field == "event_date" and isinstance(value, str):
+        try:
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            pass
     return f"'{value}'"
 
 
@@ -108,7 +117,9 @@ class AuditDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.tree, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        # Our own text: Qt's standard "Close" is only translated when qtbase_id.qm is there.
+        buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         try:
@@ -122,14 +133,16 @@ class AuditDialog(QDialog):
     def set_events(self, events: list[AuditView]) -> None:
         self.tree.clear()
         for e in events:
-            changes = [change_text(c) for c in e.changes]
+            ordered = sorted(e.changes, key=lambda c: _ORDER.get(str(c.get("field")), 99))
+            changes = [change_text(c) for c in ordered]
             if e.note and e.action not in ("status_returned", "status_rejected"):
                 changes.append(self.tr("Note: %1").replace("%1", e.note))
             item = QTreeWidgetItem([
                 e.at.astimezone(self._tz).strftime("%d/%m/%Y %H:%M:%S"),
                 actor_label(e.actor), action_label(e.action), "\n".join(changes)])
-            item.setToolTip(3, "\n".join(change_text(c, cut=False) for c in e.changes))
-            item.setTextAlignment(0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            item.setToolTip(3, "\n".join(change_text(c, cut=False) for c in ordered))
+            for col in range(4):
+                item.setTextAlignment(col, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self.tree.addTopLevelItem(item)
 
     def rows(self) -> list[list[str]]:

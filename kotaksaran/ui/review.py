@@ -6,6 +6,7 @@ Each helper is one service call; errors become a message, success is announced o
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -72,6 +73,10 @@ class ReasonDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.text.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.text.setFocus()  # type at once; the reason buttons are one Tab away
 
     def _use(self, reason: str) -> None:
         current = self.text.toPlainText().strip()

@@ -62,7 +62,11 @@ class SubmissionListPage(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filters)
 
-        self.model = SubmissionTableModel(self._svc, parent=self)
+        # Pages are read on a worker, so scrolling deep into a slow sort never freezes.
+        self.model = SubmissionTableModel(self._svc, parent=self, background=True)
+        self.model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.model.dataChanged.connect(lambda *_a: self._update_actions())
+        self.model.modelReset.connect(self._update_actions)
         self._build()
         self._load_sessions()
         ctx.bus.submissions_changed.connect(self._submissions_changed)

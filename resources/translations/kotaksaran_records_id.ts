@@ -4,112 +4,117 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="28" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="30" />
         <source>Created</source>
         <translation>Dibuat</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="29" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="31" />
         <source>Saved while typing</source>
         <translation>Disimpan otomatis</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="30" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="32" />
         <source>Edited</source>
         <translation>Diubah</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="31" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="33" />
         <source>Back to draft</source>
         <translation>Kembali menjadi draf</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="32" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="34" />
         <source>Verified</source>
         <translation>Diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="33" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="35" />
         <source>Returned</source>
         <translation>Dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="34" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="36" />
         <source>Rejected</source>
         <translation>Ditolak</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="35" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="37" />
         <source>Approved</source>
         <translation>Disetujui</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="36" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="38" />
         <source>Queued for sending</source>
         <translation>Masuk antrian kirim</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="37" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="39" />
         <source>Sent</source>
         <translation>Terkirim</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="38" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="40" />
         <source>Registered upstream</source>
         <translation>Terdaftar di LAPOR!</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="39" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="41" />
         <source>Closed</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="58" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="62" />
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="59" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="63" />
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="75" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="86" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="76" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="88" />
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="87" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="101" />
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="96" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="110" />
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="96" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="110" />
         <source>By</source>
         <translation>Oleh</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="96" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="110" />
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/audit_view.py" line="97" />
+        <location filename="../../kotaksaran/ui/audit_view.py" line="111" />
         <source>Changes</source>
         <translation>Perubahan</translation>
     </message>
     <message>
         <location filename="../../kotaksaran/ui/audit_view.py" line="122" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/audit_view.py" line="139" />
         <source>Note: %1</source>
         <translation>Catatan: %1</translation>
     </message>
@@ -198,68 +203,68 @@
 <context>
     <name>CloseSessionDialog</name>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="172" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="173" />
         <source>Close the box session</source>
         <translation>Tutup sesi kotak saran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="184" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="185" />
         <source> slips</source>
         <translation> lembar</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="186" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="188" />
         <source>Slips &amp;found in the box</source>
         <translation>Lembar &amp;ditemukan di kotak</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="187" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="189" />
         <source>%1 slips</source>
         <translation>%1 lembar</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="188" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="190" />
         <source>Slips typed in</source>
         <translation>Lembar diinput</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="193" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="195" />
         <source>&amp;Note (why the numbers differ)</source>
         <translation>&amp;Catatan (mengapa jumlahnya berbeda)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="205" />
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="221" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="207" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="223" />
         <source>Close session</source>
         <translation>Tutup sesi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="207" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="209" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="220" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="222" />
         <source>Every slip found has been typed in.</source>
         <translation>Semua lembar yang ditemukan sudah diinput.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="225" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="227" />
         <source>The numbers differ: %1 slips found but only %2 typed in, so %3 are missing. Type in the missing slips first, or correct the count if it was wrong.</source>
         <translation>Jumlahnya berbeda: %1 lembar ditemukan, tetapi baru %2 yang diinput, jadi %3 lembar belum ada. Input dulu lembar yang belum ada, atau perbaiki jumlahnya bila salah hitung.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="229" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="231" />
         <source>The numbers differ: %1 slips found but %2 typed in, %3 more than found. Correct the count if it was wrong.</source>
         <translation>Jumlahnya berbeda: %1 lembar ditemukan, tetapi %2 yang diinput, %3 lebih banyak dari yang ditemukan. Perbaiki jumlahnya bila salah hitung.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="233" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="235" />
         <source>Close with the difference</source>
         <translation>Tutup dengan selisih</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="241" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="243" />
         <source>Write a note on why the numbers differ.</source>
         <translation>Tulis catatan mengapa jumlahnya berbeda.</translation>
     </message>
@@ -317,22 +322,22 @@
         <translation> lembar</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="104" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="105" />
         <source>Slips &amp;found</source>
         <translation>Lembar &amp;ditemukan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="110" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="111" />
         <source>Open session</source>
         <translation>Buka sesi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="112" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="113" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="143" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="144" />
         <source>There is no box yet. An admin adds one in Settings.</source>
         <translation>Belum ada kotak saran. Admin dapat menambahkannya di Pengaturan.</translation>
     </message>
@@ -340,37 +345,37 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="28" />
+        <location filename="../../kotaksaran/ui/review.py" line="29" />
         <source>Content unclear</source>
         <translation>Isi tidak jelas</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="29" />
+        <location filename="../../kotaksaran/ui/review.py" line="30" />
         <source>Location incomplete</source>
         <translation>Lokasi kurang lengkap</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="30" />
+        <location filename="../../kotaksaran/ui/review.py" line="31" />
         <source>Duplicate</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="31" />
+        <location filename="../../kotaksaran/ui/review.py" line="32" />
         <source>Not a complaint / spam</source>
         <translation>Bukan pengaduan/spam</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="60" />
+        <location filename="../../kotaksaran/ui/review.py" line="61" />
         <source>Write the reason the petugas will read.</source>
         <translation>Tulis alasan yang akan dibaca petugas.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="63" />
+        <location filename="../../kotaksaran/ui/review.py" line="64" />
         <source>A reason is required.</source>
         <translation>Alasan wajib diisi.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="70" />
+        <location filename="../../kotaksaran/ui/review.py" line="71" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -756,32 +761,32 @@
 <context>
     <name>review</name>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="97" />
+        <location filename="../../kotaksaran/ui/review.py" line="102" />
         <source>Return slip %1</source>
         <translation>Kembalikan laporan %1</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="98" />
+        <location filename="../../kotaksaran/ui/review.py" line="103" />
         <source>The slip goes back to the petugas, who fixes it and verifies it again. Why?</source>
         <translation>Laporan dikembalikan ke petugas untuk diperbaiki dan diverifikasi lagi. Apa alasannya?</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="100" />
+        <location filename="../../kotaksaran/ui/review.py" line="105" />
         <source>Return</source>
         <translation>Kembalikan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="103" />
+        <location filename="../../kotaksaran/ui/review.py" line="108" />
         <source>Reject slip %1</source>
         <translation>Tolak laporan %1</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="104" />
+        <location filename="../../kotaksaran/ui/review.py" line="109" />
         <source>A rejected slip is kept but never sent. Why is it not a report?</source>
         <translation>Laporan yang ditolak tetap disimpan tetapi tidak pernah dikirim. Mengapa ini bukan laporan?</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/review.py" line="106" />
+        <location filename="../../kotaksaran/ui/review.py" line="111" />
         <source>Reject</source>
         <translation>Tolak</translation>
     </message>

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from pytestqt.qtbot import QtBot
 
 from kotaksaran.domain.enums import Status
 from kotaksaran.services import ListQuery
+from kotaksaran.ui import tasks
 from kotaksaran.ui.submission_model import (
     COLUMN_INDEX,
     ID_ROLE,
@@ -128,3 +130,24 @@ def test_refresh_keeps_rows_in_place_and_follows_changes(filled: Office, qapp: o
     assert model.row_id(0) != top
     assert resets == []  # rows removed at the end + dataChanged, not a reset
     assert model.index(0, 0, QModelIndex()).isValid()
+
+
+def test_background_reads_answer_at_once_and_fill_in_later(
+    filled: Office, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tasks, "SYNC_TASKS", False)  # a real worker thread, as in the app
+    model = SubmissionTableModel(filled.petugas, background=True)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    last = model.rowCount() - 1
+    title = model.index(last, COLUMN_INDEX["title"])
+    assert title.data() is None  # not read yet: the view paints an empty row
+    assert model.index(last, 0).data() == "…"
+    qtbot.waitUntil(lambda: title.data() == "Laporan 0000", timeout=5000)
+    assert model.is_loaded(last)
+
+    # A refresh keeps showing the rows it had until their fresh copies arrive.
+    filled.petugas.submissions.save_draft(model.row_id(last), {"title": "Diubah"})
+    model.refresh()
+    assert title.data() == "Laporan 0000"
+    qtbot.waitUntil(lambda: title.data() == "Diubah", timeout=5000)
+    assert model.wait_idle()
