@@ -17,12 +17,14 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.actor: Actor = ctx.services.actor
         self.pages: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}
         self._hidden_dialogs: list[QDialog] = []
         self._lock_screen: LockScreen | None = None
         self.setObjectName("mainWindow")
@@ -304,15 +307,26 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
         if current is None:
             return
-        page = self.page(str(current.data(Qt.ItemDataRole.UserRole)))
-        self.stack.setCurrentWidget(page)
+        key = str(current.data(Qt.ItemDataRole.UserRole))
+        self.page(key)
+        self.stack.setCurrentWidget(self._holders[key])
+
+    def current_page(self) -> QWidget:
+        return self.page(self.current_key())
 
     def page(self, key: str) -> QWidget:
         if key not in self.pages:
             page = self._build_page(key)
             page.setObjectName(f"page_{key}")
+            # A page wider than a 1280/1366-pixel screen scrolls instead of pushing the
+            # window off the screen.
+            holder = QScrollArea()
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidgetResizable(True)
+            holder.setWidget(page)
             self.pages[key] = page
-            self.stack.addWidget(page)
+            self._holders[key] = holder
+            self.stack.addWidget(holder)
         return self.pages[key]
 
     def _build_page(self, key: str) -> QWidget:

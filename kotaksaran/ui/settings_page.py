@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -97,8 +98,9 @@ class PreferencesTab(QWidget):
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
-        self.form = QFormLayout(inner)
+        self.sections = QVBoxLayout(inner)
         scroll.setWidget(inner)
         outer.addWidget(scroll)
         row = QHBoxLayout()
@@ -113,14 +115,43 @@ class PreferencesTab(QWidget):
         except KotakSaranError as exc:
             show_error(self, exc)
             return
-        for spec, value in settings:
+        by_key = dict((spec.key, (spec, value)) for spec, value in settings)
+        placed: set[str] = set()
+        for title, keys in self._groups():
+            present = [k for k in keys if k in by_key]
+            if present:
+                self._add_group(title, [by_key[k] for k in present])
+                placed.update(present)
+        rest = [by_key[k] for k in by_key if k not in placed]
+        if rest:  # settings declared after this page was written still get a widget
+            self._add_group(self.tr("Other"), rest)
+        self.sections.addStretch(1)
+
+    def _groups(self) -> list[tuple[str, tuple[str, ...]]]:
+        return [
+            (self.tr("Window"), ("ui.language", "ui.idle_lock_minutes", "ui.autosave_seconds")),
+            (self.tr("Sign-in"), ("auth.max_failed_logins", "auth.lockout_minutes",
+                                  "auth.min_password_length")),
+            (self.tr("Review"), ("review.allow_self_approval",)),
+            (self.tr("Local numbers"), ("numbering.prefix", "desk.code")),
+            (self.tr("Deadlines (working days)"), (
+                "sla.respon_awal_days", "sla.tindak_lanjut_days", "sla.auto_close_days",
+                "sla.ombudsman_days", "calendar.include_cuti_bersama")),
+            (self.tr("Data"), ("mode.demo",)),
+        ]
+
+    def _add_group(self, title: str, items: list[tuple[SettingSpec, Any]]) -> None:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        # Short fields beside their labels read better than full-width boxes.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for spec, value in items:
             editor = self._editor(spec, value)
             editor.setEnabled(spec.key not in READ_ONLY_KEYS)
-            label = QLabel(setting_label(spec.key, spec.description))
-            label.setWordWrap(True)
-            self.form.addRow(label, editor)
+            form.addRow(setting_label(spec.key, spec.description), editor)
             self.editors[spec.key] = editor
             self.loaded[spec.key] = value
+        self.sections.addWidget(box)
 
     @staticmethod
     def _editor(spec: SettingSpec, value: Any) -> QWidget:
@@ -135,6 +166,7 @@ class PreferencesTab(QWidget):
                 spec.maximum if spec.maximum is not None else 1_000_000,
             )
             spin.setValue(int(value))
+            spin.setMinimumWidth(90)
             return spin
         if spec.choices:
             combo = QComboBox()
@@ -143,7 +175,9 @@ class PreferencesTab(QWidget):
                 combo.addItem(names.get(choice, choice), choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             return combo
-        return QLineEdit(str(value))
+        line = QLineEdit(str(value))
+        line.setMinimumWidth(160)
+        return line
 
     @staticmethod
     def value_of(editor: QWidget) -> Any:

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +62,10 @@ class _Relay(QObject):
     failed = Signal(object)
     progressed = Signal(int, int, str)
 
-    def __init__(self) -> None:
-        # No Qt parent: a parent destroyed mid-job would delete the relay under the worker.
-        super().__init__()
+    def __init__(self, hub: QObject) -> None:
+        # Owned by the long-lived hub, not by the caller (which may be destroyed mid-job) nor
+        # by Python (dropping the last reference inside its own slot would delete it there).
+        super().__init__(hub)
         self.on_done: Callable[[Any], None] | None = None
         self.on_error: Callable[[BaseException], None] | None = None
         self.on_progress: Callable[[int, int, str], None] | None = None
@@ -72,17 +73,25 @@ class _Relay(QObject):
         self.failed.connect(self._deliver_error)
         self.progressed.connect(self._deliver_progress)
 
+    def _finish(self) -> None:
+        _running.discard(self)
+        self.deleteLater()
+
     @Slot(object)
     def _deliver_done(self, result: Any) -> None:
-        _running.discard(self)
-        if self.on_done is not None:
-            self.on_done(result)
+        callback = self.on_done
+        self.detach()
+        self._finish()
+        if callback is not None:
+            callback(result)
 
     @Slot(object)
     def _deliver_error(self, exc: BaseException) -> None:
-        _running.discard(self)
-        if self.on_error is not None:
-            self.on_error(exc)
+        callback = self.on_error
+        self.detach()
+        self._finish()
+        if callback is not None:
+            callback(exc)
 
     @Slot()
     def detach(self) -> None:
@@ -95,8 +104,16 @@ class _Relay(QObject):
             self.on_progress(done, total, text)
 
 
-# Relays of jobs still running: keeps them alive when the caller drops its handle.
+# Relays of jobs still running (what `TaskHandle.running` asks).
 _running: set[_Relay] = set()
+_hub: QObject | None = None
+
+
+def _relay_hub() -> QObject:
+    global _hub
+    if _hub is None:
+        _hub = QObject()
+    return _hub
 
 
 class TaskHandle(Generic[T]):
@@ -112,18 +129,6 @@ class TaskHandle(Generic[T]):
     @property
     def running(self) -> bool:
         return self._relay in _running
-
-
-class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[TaskControl], Any], control: TaskControl,
-                 relay: _Relay) -> None:
-        super().__init__()
-        self._fn = fn
-        self._control = control
-        self._relay = relay
-
-    def run(self) -> None:
-        _execute(self._fn, self._control, self._relay)
 
 
 def _execute(fn: Callable[[TaskControl], Any], control: TaskControl, relay: _Relay) -> None:
@@ -148,7 +153,7 @@ def run_task(
 ) -> TaskHandle[T]:
     """Run `fn(control)` in the background; `on_done(result)` or `on_error(exc)` follow on the
     GUI thread. A cancelled job ends with `on_error(TaskCancelled())`."""
-    relay = _Relay()
+    relay = _Relay(_relay_hub())
     if parent is not None:
         parent.destroyed.connect(relay.detach)
     relay.on_done = on_done
@@ -160,5 +165,7 @@ def run_task(
     if SYNC_TASKS:
         _execute(fn, control, relay)
     else:
-        (pool or QThreadPool.globalInstance()).start(_Runnable(fn, control, relay))
+        # A plain callable, not a QRunnable subclass: no Python wrapper whose lifetime the
+        # pool (which deletes runnables itself) could end while the worker still runs it.
+        (pool or QThreadPool.globalInstance()).start(lambda: _execute(fn, control, relay))
     return handle

@@ -4,32 +4,32 @@
 <context>
     <name>AccountTab</name>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="189" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="223" />
         <source>My account</source>
         <translation>Akun saya</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="191" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="225" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="192" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="226" />
         <source>Username</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="193" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="227" />
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="194" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="228" />
         <source>Change password…</source>
         <translation>Ganti kata sandi…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="204" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="238" />
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
@@ -422,52 +422,52 @@
         <translation>Selamat malam</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/home.py" line="101" />
+        <location filename="../../kotaksaran/ui/home.py" line="102" />
         <source>New slip (Ctrl+N)</source>
         <translation>Slip baru (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/home.py" line="106" />
+        <location filename="../../kotaksaran/ui/home.py" line="107" />
         <source>Open a suggestion box session</source>
         <translation>Buka sesi kotak saran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/home.py" line="110" />
-        <location filename="../../kotaksaran/ui/home.py" line="186" />
+        <location filename="../../kotaksaran/ui/home.py" line="111" />
+        <location filename="../../kotaksaran/ui/home.py" line="190" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/home.py" line="121" />
+        <location filename="../../kotaksaran/ui/home.py" line="122" />
         <source>Slips by status</source>
         <translation>Slip menurut status</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/home.py" line="133" />
+        <location filename="../../kotaksaran/ui/home.py" line="134" />
         <source>Open suggestion box sessions</source>
         <translation>Sesi kotak saran yang sedang dibuka</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/home.py" line="140" />
+        <location filename="../../kotaksaran/ui/home.py" line="144" />
         <source>No box is being processed right now. When you empty a suggestion box, open a session first so that every slip is counted.</source>
         <translation>Tidak ada kotak yang sedang diproses. Saat mengosongkan kotak saran, buka sesi terlebih dahulu agar setiap slip tercatat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/home.py" line="181" />
+        <location filename="../../kotaksaran/ui/home.py" line="185" />
         <source>Total slips: %n</source>
         <translation>
             <numerusform>Jumlah slip: %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/home.py" line="184" />
+        <location filename="../../kotaksaran/ui/home.py" line="188" />
         <source>Verify (%n waiting for review)</source>
         <translation>
             <numerusform>Verifikasi (%n menunggu pemeriksaan)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/home.py" line="193" />
+        <location filename="../../kotaksaran/ui/home.py" line="197" />
         <source>%1 — opened %2 by %3 · %4 of %5 slips entered</source>
         <translation>%1 — dibuka %2 oleh %3 · %4 dari %5 slip sudah diinput</translation>
     </message>
@@ -483,7 +483,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../kotaksaran/ui/login.py" line="244" />
+        <location filename="../../kotaksaran/ui/login.py" line="236" />
         <source>Sign in — Kotak Saran Digital</source>
         <translation>Masuk — Kotak Saran Digital</translation>
     </message>
@@ -491,37 +491,37 @@
 <context>
     <name>LoginForm</name>
     <message>
-        <location filename="../../kotaksaran/ui/login.py" line="133" />
+        <location filename="../../kotaksaran/ui/login.py" line="125" />
         <source>Kotak Saran Digital</source>
         <translation>Kotak Saran Digital</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/login.py" line="143" />
+        <location filename="../../kotaksaran/ui/login.py" line="135" />
         <source>DEMO MODE — practice data, not real reports</source>
         <translation>MODE DEMO — data latihan, bukan laporan sungguhan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/login.py" line="161" />
+        <location filename="../../kotaksaran/ui/login.py" line="153" />
         <source>&amp;Username</source>
         <translation>&amp;Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/login.py" line="162" />
+        <location filename="../../kotaksaran/ui/login.py" line="154" />
         <source>&amp;Password</source>
         <translation>&amp;Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/login.py" line="174" />
+        <location filename="../../kotaksaran/ui/login.py" line="166" />
         <source>Sign in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/login.py" line="187" />
+        <location filename="../../kotaksaran/ui/login.py" line="179" />
         <source>Demo accounts (click to fill in):</source>
         <translation>Akun demo (klik untuk mengisi):</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/login.py" line="215" />
+        <location filename="../../kotaksaran/ui/login.py" line="207" />
         <source>Type your username.</source>
         <translation>Ketik nama pengguna Anda.</translation>
     </message>
@@ -529,115 +529,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="99" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="101" />
         <source>Home</source>
         <translation>Beranda</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="100" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="102" />
         <source>Suggestion boxes</source>
         <translation>Kotak Saran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="101" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="103" />
         <source>Input</source>
         <translation>Input</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="102" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="104" />
         <source>Verification</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="103" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="105" />
         <source>All slips</source>
         <translation>Semua Laporan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="104" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="106" />
         <source>Send queue</source>
         <translation>Antrian Kirim</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="105" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="107" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="106" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="108" />
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="210" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="214" />
         <source>DEMO MODE</source>
         <translation>MODE DEMO</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="216" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="220" />
         <source>This data folder holds practice data, not real reports.</source>
         <translation>Folder data ini berisi data latihan, bukan laporan sungguhan.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="225" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="229" />
         <source>&amp;Account</source>
         <translation>&amp;Akun</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="226" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="230" />
         <source>Change password…</source>
         <translation>Ganti kata sandi…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="228" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="232" />
         <source>Lock screen</source>
         <translation>Kunci layar</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="231" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="235" />
         <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="233" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="237" />
         <source>Quit</source>
         <translation>Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="241" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="245" />
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="252" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="256" />
         <source>&amp;Help</source>
         <translation>Ba&amp;ntuan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="253" />
-        <location filename="../../kotaksaran/ui/main_window.py" line="421" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="257" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="447" />
         <source>About Kotak Saran Digital</source>
         <translation>Tentang Kotak Saran Digital</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="257" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="261" />
         <source>New slip</source>
         <translation>Slip baru</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="260" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="264" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="335" />
-        <location filename="../../kotaksaran/ui/main_window.py" line="353" />
-        <location filename="../../kotaksaran/ui/main_window.py" line="359" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="351" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="369" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="375" />
         <source>Not available yet — this feature arrives in the next version.</source>
         <translation>Belum tersedia — fitur ini hadir pada versi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="423" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="449" />
         <source>&lt;b&gt;Kotak Saran Digital&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Turns the paper slips of a suggestion box into verified reports for SP4N-LAPOR!. Works offline.</source>
         <translation>&lt;b&gt;Kotak Saran Digital&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Mengubah slip kertas dari kotak saran menjadi laporan terverifikasi untuk SP4N-LAPOR!. Bekerja tanpa internet.</translation>
     </message>
@@ -645,97 +645,132 @@
 <context>
     <name>PreferencesTab</name>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="44" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="45" />
         <source>A supervisor may approve a slip they typed (one-person office)</source>
         <translation>Supervisor boleh menyetujui slip yang diketiknya sendiri (kantor satu orang)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="47" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="48" />
         <source>Lock the window after this many idle minutes (0 = never)</source>
         <translation>Kunci layar setelah sekian menit tidak dipakai (0 = tidak pernah)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="50" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="51" />
         <source>Save a draft this many seconds after the last keystroke</source>
         <translation>Simpan draf sekian detik setelah ketikan terakhir</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="53" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="54" />
         <source>Language of the window</source>
         <translation>Bahasa tampilan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="54" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="55" />
         <source>Wrong passwords in a row before an account locks</source>
         <translation>Jumlah salah kata sandi berturut-turut sebelum akun terkunci</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="57" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="58" />
         <source>Minutes a locked account stays locked</source>
         <translation>Lama akun terkunci (menit)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="60" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="61" />
         <source>Shortest password accepted</source>
         <translation>Panjang kata sandi minimum</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="63" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="64" />
         <source>Desk code in local numbers (offices with several desks)</source>
         <translation>Kode meja dalam nomor lokal (kantor dengan beberapa meja)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="66" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="67" />
         <source>Prefix of local numbers</source>
         <translation>Awalan nomor lokal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="67" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="68" />
         <source>Working days to the initial response</source>
         <translation>Hari kerja sampai respon awal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="70" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="71" />
         <source>Working days to the follow-up</source>
         <translation>Hari kerja sampai tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="73" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="74" />
         <source>Working days after a follow-up without reply before closing</source>
         <translation>Hari kerja setelah tindak lanjut tanpa tanggapan sebelum ditutup</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="76" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="77" />
         <source>Working days after which Ombudsman RI takes over</source>
         <translation>Hari kerja sebelum diambil alih Ombudsman RI</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="79" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="80" />
         <source>Count the government's cuti bersama as days off</source>
         <translation>Hitung cuti bersama pemerintah sebagai hari libur</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="82" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="83" />
         <source>This data folder holds demo data</source>
         <translation>Folder data ini berisi data demo</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="106" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="108" />
         <source>Save preferences</source>
         <translation>Simpan preferensi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="173" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="127" />
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/settings_page.py" line="132" />
+        <source>Window</source>
+        <translation>Tampilan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/settings_page.py" line="133" />
+        <source>Sign-in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/settings_page.py" line="135" />
+        <source>Review</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/settings_page.py" line="136" />
+        <source>Local numbers</source>
+        <translation>Nomor lokal</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/settings_page.py" line="137" />
+        <source>Deadlines (working days)</source>
+        <translation>Tenggat (hari kerja)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/settings_page.py" line="140" />
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/settings_page.py" line="207" />
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="175" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="209" />
         <source>The language applies the next time you sign in.</source>
         <translation>Bahasa berlaku saat Anda masuk lagi.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="176" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="210" />
         <source>Preferences</source>
         <translation>Preferensi</translation>
     </message>
@@ -830,42 +865,42 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="227" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="261" />
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="245" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="279" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="246" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="280" />
         <source>Users</source>
         <translation>Pengguna</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="247" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="281" />
         <source>Agencies</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="248" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="282" />
         <source>Categories</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="249" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="283" />
         <source>Days off</source>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="250" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="284" />
         <source>Preferences</source>
         <translation>Preferensi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_page.py" line="253" />
+        <location filename="../../kotaksaran/ui/settings_page.py" line="287" />
         <source>My account</source>
         <translation>Akun saya</translation>
     </message>

@@ -65,7 +65,7 @@ def test_later_features_show_a_clear_page(qtbot: QtBot, store: Store, indonesian
         assert isinstance(page, PlaceholderPage)
         text = page.findChild(QLabel, "placeholderText")
         assert text is not None and text.text().startswith("Belum tersedia")
-        assert w.stack.currentWidget() is page
+        assert w.current_page() is page
 
 
 def test_ctrl_n_opens_the_editor(qtbot: QtBot, store: Store) -> None:
@@ -74,7 +74,7 @@ def test_ctrl_n_opens_the_editor(qtbot: QtBot, store: Store) -> None:
     qtbot.waitUntil(w.isActiveWindow)
     qtbot.keyClick(w.nav, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert w.current_key() == "input"
-    assert w.stack.currentWidget() is w.pages["input"]
+    assert w.current_page() is w.pages["input"]
 
 
 def test_open_submission_signal_switches_to_editor(qtbot: QtBot, store: Store) -> None:
