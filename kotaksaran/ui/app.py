@@ -317,16 +317,17 @@ def _run_setup(data_dir: Path, db_url: str | None, store: Store | None,
     """The first-start wizard; it creates the data folder (and takes the lock) on Finish."""
     from .setup_wizard import SetupWizard
 
-    held = {"lock": lock}
+    held: list[InstanceLock] = [lock] if lock is not None else []
 
     def open_new() -> Store:
         if store is not None:
             return store
         DataDir(data_dir).create()
         configure_logging(DataDir(data_dir))
-        if held["lock"] is None:
-            held["lock"] = InstanceLock(data_dir)
-            held["lock"].acquire()  # AlreadyRunning is shown by the wizard like any error
+        if not held:
+            new_lock = InstanceLock(data_dir)
+            new_lock.acquire()  # AlreadyRunning is shown by the wizard like any error
+            held.append(new_lock)
         return open_store(data_dir, db_url, create=True)
 
     wizard = SetupWizard(data_dir, open_new)
@@ -334,5 +335,5 @@ def _run_setup(data_dir: Path, db_url: str | None, store: Store | None,
     if not accepted:
         if wizard.store is not None and wizard.store is not store:
             wizard.store.dispose()
-        return None, held["lock"]
-    return wizard.store, held["lock"]
+        return None, held[0] if held else None
+    return wizard.store, held[0] if held else None

@@ -71,7 +71,9 @@ class DayOffDialog(FormDialog):
         self.add_field(self.tr("Kind"), self.kind, "kind")
 
     def _save(self) -> None:
-        self.ctx.services.admin.add_day_off(self.day.date().toPython(), self.name.text(),
+        day = self.day.date().toPython()
+        assert isinstance(day, date)
+        self.ctx.services.admin.add_day_off(day, self.name.text(),
                                             DayOffKind(self.kind.currentData()))
         self.ctx.bus.reference_changed.emit()
 

@@ -235,9 +235,9 @@ class CategoriesTab(QWidget):
             show_error(self, exc)
             return
         selected = self.selected()
-        expanded = {int(self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole))
-                    for i in range(self.tree.topLevelItemCount())
-                    if self.tree.topLevelItem(i).isExpanded()}
+        tops = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        expanded = {int(t.data(0, Qt.ItemDataRole.UserRole)) for t in tops
+                    if t is not None and t.isExpanded()}
         self.categories = {c.id: c for c in rows}
         self.tree.clear()
         roots: dict[int, QTreeWidgetItem] = {}

@@ -66,7 +66,7 @@ def copy_logo(data_root: Path, source: Path) -> str:
                               Qt.TransformationMode.SmoothTransformation)
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        scaled.save(buffer, "PNG")
+        scaled.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; str works
         data = bytes(QByteArray(buffer.data()).data())
     else:
         with translated(data_root):

@@ -18,7 +18,12 @@ from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
 from kotaksaran import i18n
-from kotaksaran.domain.errors import AlreadyRunning, DataDirMissing, SchemaTooNew
+from kotaksaran.domain.errors import (
+    AlreadyRunning,
+    DatabaseReadOnly,
+    DataDirMissing,
+    SchemaTooNew,
+)
 from kotaksaran.services import Services
 from kotaksaran.services.context import Actor
 from kotaksaran.services.setup import AdminInput, UnitInput, initialize
@@ -100,7 +105,7 @@ def test_read_only_database_gives_a_message(data_dir: Path, messages: Messages,
         assert run_gui(data_dir, None, "id", False) == 1
     finally:
         db.chmod(0o644)
-    assert "hanya-baca" in messages.last() or "read-only" in messages.last().lower()
+    assert messages.last() == i18n.error_message(DatabaseReadOnly(path=str(db)))
 
 
 def test_vanished_data_folder_gives_a_message(tmp_path: Path, messages: Messages,

@@ -188,3 +188,14 @@ def test_unit_profile_and_logo(qtbot: QtBot, store: Store, tmp_path: Path) -> No
     tab.name.setText("  ")
     tab.save_profile()
     assert tab.name_error.isVisibleTo(tab)
+
+
+def test_large_logo_is_scaled_down(tmp_path: Path, store: Store) -> None:
+    picture = tmp_path / "foto.jpg"
+    image = QImage(1600, 1200, QImage.Format.Format_RGB32)
+    image.fill(QColor("navy"))
+    assert image.save(str(picture))
+    sha = copy_logo(store.data_dir.root, picture)
+    stored = QImage(str(store.data_dir.blobs / sha))
+    assert (stored.width(), stored.height()) == (600, 450)
+    assert not list(store.data_dir.blobs.glob("*.tmp"))
