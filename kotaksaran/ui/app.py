@@ -273,6 +273,10 @@ def run_gui(data_dir: Path, db_url: str | None, lang: str | None, demo: bool) ->
     lock: InstanceLock | None = None
     store: Store | None = None
     try:
+        if db_url is not None and not dd.exists():
+            # A desk on a shared server keeps only its lock, logs and cache here.
+            dd.create()
+            configure_logging(dd)
         if dd.exists():
             lock = acquire_instance_lock(data_dir)
             if lock is None:
@@ -288,7 +292,15 @@ def run_gui(data_dir: Path, db_url: str | None, lang: str | None, demo: bool) ->
                     if lock is None:
                         return 1
                     store = open_store(data_dir, db_url, create=True)
-                create_demo_data(store)
+                try:
+                    create_demo_data(store)
+                except ImportError:
+                    # The demo generator is a separate module; say so rather than crash.
+                    log.exception("demo data generator missing")
+                    QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
+                        "App", "This version cannot create demo data (the demo generator is "
+                        "missing). Start without --demo to set up a real office."))
+                    return 1
             else:
                 store, lock = _run_setup(data_dir, db_url, store, lock)
                 if store is None:

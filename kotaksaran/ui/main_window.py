@@ -377,8 +377,10 @@ class MainWindow(QMainWindow):
         return page_cls(self.ctx)
 
     def _configure_review(self, page: QWidget) -> None:
-        # The list page owns its filters; ask it for the review queue of this role if it can.
-        _call_if_present(page, "show_review_queue")
+        # The list page owns its filters. Reviewers get the queue of verified slips; desk staff
+        # keep the full list (they verify drafts in the editor).
+        if self.actor.role in (Role.SUPERVISOR, Role.ADMIN):
+            _call_if_present(page, "show_review_queue")
 
     # --- actions --------------------------------------------------------------------------
     def new_slip(self) -> None:

@@ -128,6 +128,11 @@
         <source>Preparing demo data…</source>
         <translation>Menyiapkan data demo…</translation>
     </message>
+    <message>
+        <location filename="../../kotaksaran/ui/app.py" line="300" />
+        <source>This version cannot create demo data (the demo generator is missing). Start without --demo to set up a real office.</source>
+        <translation>Versi ini belum dapat membuat data demo (pembuat data demo tidak ada). Jalankan tanpa --demo untuk menyiapkan kantor sungguhan.</translation>
+    </message>
 </context>
 <context>
     <name>BoxDialog</name>
@@ -328,73 +333,73 @@
 <context>
     <name>DaysOffTab</name>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="86" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="88" />
         <source>Year</source>
         <translation>Tahun</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="95" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="97" />
         <source>National holidays and cuti bersama (built in)</source>
         <translation>Hari libur nasional dan cuti bersama (bawaan)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="97" />
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="109" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="99" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="111" />
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="97" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="99" />
         <source>Holiday</source>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="102" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="104" />
         <source>Days off added by this office</source>
         <translation>Hari libur yang ditambahkan kantor ini</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="105" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="107" />
         <source>Add cuti bersama that the government announces later, and local days off. They count in deadlines (working days).</source>
         <translation>Tambahkan cuti bersama yang diumumkan pemerintah belakangan, serta hari libur lokal. Hari-hari ini diperhitungkan dalam tenggat (hari kerja).</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="109" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="111" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="109" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="111" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="113" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="115" />
         <source>Add day off…</source>
         <translation>Tambah hari libur…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="115" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="117" />
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="144" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="146" />
         <source>Cuti bersama</source>
         <translation>Cuti bersama</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="145" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="147" />
         <source>Local</source>
         <translation>Lokal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="162" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="164" />
         <source>Remove day off</source>
         <translation>Hapus hari libur</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/settings_calendar.py" line="163" />
+        <location filename="../../kotaksaran/ui/settings_calendar.py" line="165" />
         <source>Remove the day off on %1?</source>
         <translation>Hapus hari libur pada %1?</translation>
     </message>
@@ -615,7 +620,7 @@
     </message>
     <message>
         <location filename="../../kotaksaran/ui/main_window.py" line="257" />
-        <location filename="../../kotaksaran/ui/main_window.py" line="447" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="449" />
         <source>About Kotak Saran Digital</source>
         <translation>Tentang Kotak Saran Digital</translation>
     </message>
@@ -637,7 +642,7 @@
         <translation>Belum tersedia — fitur ini hadir pada versi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="449" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="451" />
         <source>&lt;b&gt;Kotak Saran Digital&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Turns the paper slips of a suggestion box into verified reports for SP4N-LAPOR!. Works offline.</source>
         <translation>&lt;b&gt;Kotak Saran Digital&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Mengubah slip kertas dari kotak saran menjadi laporan terverifikasi untuk SP4N-LAPOR!. Bekerja tanpa internet.</translation>
     </message>

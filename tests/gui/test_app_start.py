@@ -214,3 +214,20 @@ def test_run_task_error_and_cancel(qtbot: QtBot) -> None:
     tasks.set_synchronous(True)
     tasks.run_task(broken, on_done=pytest.fail, on_error=errors.append)
     assert isinstance(errors[-1], ValueError)
+
+
+def test_cancelled_setup_leaves_no_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               isolated: None) -> None:
+    from kotaksaran.ui.setup_wizard import SetupWizard
+
+    shown: list[Path] = []
+
+    def cancel(self: SetupWizard) -> int:
+        shown.append(self.data_dir)
+        return int(SetupWizard.DialogCode.Rejected.value)
+
+    monkeypatch.setattr(SetupWizard, "exec", cancel)
+    fresh = tmp_path / "kantor-baru"
+    assert run_gui(fresh, None, None, False) == 0
+    assert shown == [fresh]
+    assert not fresh.exists()
