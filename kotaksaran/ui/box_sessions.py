@@ -92,12 +92,16 @@ class BoxSessionModel(QAbstractTableModel):
         closed_with_gap = s.state == BoxSessionState.CLOSED and s.differs
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(s, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 6 and s.close_note:
-            return s.close_note
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 6 and s.close_note:
+                return s.close_note
+            if col in (0, 3):
+                return self._text(s, col) or None
+            return None
         if role == Qt.ItemDataRole.ForegroundRole and col in (4, 5, 6) and closed_with_gap:
             return QColor("#8A5A00")
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (4, 5):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole and s.state == BoxSessionState.OPEN and col == 6:
             font = QFont()
             font.setBold(True)
@@ -173,9 +177,16 @@ class BoxSessionsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
-        for col, width in enumerate((170, 130, 170, 0, 90, 110, 160)):
-            if width:
-                self.table.setColumnWidth(col, width)
+        # Widths from the font in use (the app runs at 10.5 pt and may be larger); the
+        # witnesses take what is left and show in full as a tooltip.
+        fm = self.fontMetrics()
+        samples = ("Kotak Saran Lobi Kantor", "28/11/2026 08:00", "Hj. Nurhayati Lubis", "",
+                   self.model.headerData(4, Qt.Orientation.Horizontal),
+                   self.model.headerData(5, Qt.Orientation.Horizontal),
+                   QCoreApplication.translate("BoxSessionModel", "Closed, %1 differ"))
+        for col, sample in enumerate(samples):
+            if sample:
+                self.table.setColumnWidth(col, fm.horizontalAdvance(str(sample)) + 28)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _i: self.input_for_selected())
         outer.addWidget(self.table, 1)

@@ -109,6 +109,13 @@ class FieldError(QLabel):
         self.setVisible(bool(codes))
 
 
+def fit_popup(combo: QComboBox) -> None:
+    """Let the drop-down list be wider than the field, so long names (agencies, sessions)
+    are read whole when choosing."""
+    view = combo.view()
+    view.setMinimumWidth(min(view.sizeHintForColumn(0) + 32, 720))
+
+
 EMPTY_DATE = QDate(1900, 1, 1)
 
 
@@ -177,6 +184,9 @@ class SearchableCombo(QComboBox):
         completer.activated[str].connect(self._pick_text)  # type: ignore[index]
         self.setCompleter(completer)
         self.setMaxVisibleItems(20)
+        # Enter with the suggestion list open but nothing picked in it ends here, not in
+        # focusOutEvent.
+        self.lineEdit().returnPressed.connect(self._reconcile)
 
     def set_items(self, items: list[tuple[str, int | None]]) -> None:
         """(text, id) pairs; an id of None is the 'nothing chosen' entry."""

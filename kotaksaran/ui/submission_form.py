@@ -30,7 +30,13 @@ from ..domain.enums import Channel, Classification
 from ..services.admin import AgencyView, CategoryView
 from ..services.boxes import BoxSessionView
 from ..services.views import EDITABLE_FIELDS, IDENTITY_FIELDS
-from .record_widgets import ERROR_COLOUR, FieldError, OptionalDateEdit, SearchableCombo
+from .record_widgets import (
+    ERROR_COLOUR,
+    FieldError,
+    OptionalDateEdit,
+    SearchableCombo,
+    fit_popup,
+)
 
 _INVALID_STYLE = f"border: 1px solid {ERROR_COLOUR}; border-radius: 3px;"
 
@@ -62,8 +68,8 @@ class SubmissionForm(QWidget):
         columns = QHBoxLayout(self)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(24)
-        columns.addLayout(self._build_report(), 3)
-        columns.addLayout(self._build_routing(), 2)
+        columns.addLayout(self._build_report(), 5)
+        columns.addLayout(self._build_routing(), 4)
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()
@@ -251,9 +257,11 @@ class SubmissionForm(QWidget):
             self.session.addItem(self.tr("— no session —"), None)
             for s in sessions:
                 when = s.opened_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")
-                self.session.addItem(f"{s.box_name} · {when}", s.id)
+                self.session.addItem(f"{when} · {s.box_name}", s.id)
             idx = self.session.findData(keep_session)
             self.session.setCurrentIndex(max(idx, 0))
+            for combo in (self.session, self.agency, self.category_root):
+                fit_popup(combo)
         finally:
             self._filling = False
 
@@ -365,6 +373,10 @@ class SubmissionForm(QWidget):
                 "" if identity_visible else
                 self.tr("Hidden: this slip is anonymous or confidential."))
             self.identity_note.setVisible(not identity_visible)
+            # setText leaves the cursor at the end, which scrolls a long text's start away.
+            for edit in (self.title, self.location, self.agency.lineEdit(),
+                         self.category_root.lineEdit(), *self.identity.values()):
+                edit.setCursorPosition(0)
             has_identity = any(values.get(n) for n in IDENTITY_FIELDS)
             self.set_identity_expanded(has_identity or not identity_visible)
         finally:

@@ -33,14 +33,14 @@ from ..services import ListQuery
 from . import review
 from .context import UiContext
 from .errors import show_error
-from .record_widgets import StatusChipDelegate
+from .record_widgets import StatusChipDelegate, fit_popup
 from .submission_model import COLUMN_INDEX, COLUMNS, STATUS_ROLE, SubmissionTableModel
 
 SEARCH_DEBOUNCE_MS = 300
 _REVIEWERS = (Role.SUPERVISOR, Role.ADMIN)
 # Starting widths in pixels; the title takes what is left.
-_WIDTHS = {"number": 168, "status": 128, "created_at": 92, "classification": 150,
-           "agency": 210, "channel": 100}
+_WIDTHS = {"number": 168, "status": 128, "created_at": 92, "classification": 124,
+           "agency": 170, "channel": 96}
 # Status filter entries beyond the single statuses: what a petugas still has to do.
 _TODO = "todo"
 
@@ -82,7 +82,10 @@ class SubmissionListPage(QWidget):
         outer.setContentsMargins(20, 16, 20, 12)
         outer.setSpacing(10)
 
+        # Two rows, so the page fits 1280x800 beside the navigation at the app's 10.5 pt:
+        # what to look for and when on top, which kind below.
         top = QHBoxLayout()
+        top.setSpacing(8)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search title, text or number… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -90,9 +93,25 @@ class SubmissionListPage(QWidget):
         self.search.returnPressed.connect(self._search_now)
         self.count_label = QLabel()
         self.count_label.setStyleSheet("font-weight: 600;")
+        self.all_dates = QCheckBox(self.tr("All dates"))
+        self.all_dates.setChecked(True)
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        today = self._svc.clock().astimezone(self._tz).date()
+        for edit, value in ((self.date_from, today - timedelta(days=30)),
+                            (self.date_to, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.setEnabled(False)
+            edit.dateChanged.connect(lambda _d: self.apply_filters())
+        self.all_dates.toggled.connect(self._all_dates_toggled)
         top.addWidget(self.search, 1)
-        top.addSpacing(12)
-        top.addWidget(self.count_label)
+        top.addSpacing(8)
+        top.addWidget(self.all_dates)
+        top.addWidget(self.date_from)
+        top.addWidget(QLabel("–"))
+        top.addWidget(self.date_to)
         outer.addLayout(top)
 
         bar = QHBoxLayout()
@@ -108,40 +127,22 @@ class SubmissionListPage(QWidget):
             self.channel_filter.addItem(i18n.label(i18n.CHANNEL_LABELS, ch.value), ch.value)
         self.session_filter = QComboBox()
         # Combos would otherwise grow to their longest entry and push the page wider.
-        for combo, chars in ((self.status_filter, 14), (self.channel_filter, 12),
-                             (self.session_filter, 18)):
+        for combo, chars in ((self.status_filter, 16), (self.channel_filter, 12),
+                             (self.session_filter, 24)):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
-        self.all_dates = QCheckBox(self.tr("All dates"))
-        self.all_dates.setChecked(True)
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
-        today = self._svc.clock().astimezone(self._tz).date()
-        for edit, value in ((self.date_from, today - timedelta(days=30)),
-                            (self.date_to, today)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setDate(QDate(value.year, value.month, value.day))
-            edit.setEnabled(False)
-            edit.dateChanged.connect(lambda _d: self.apply_filters())
-        self.all_dates.toggled.connect(self._all_dates_toggled)
-        for combo in (self.status_filter, self.channel_filter, self.session_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        bar.addWidget(QLabel(self.tr("Status")))
-        bar.addWidget(self.status_filter)
-        bar.addSpacing(6)
-        bar.addWidget(QLabel(self.tr("Channel")))
-        bar.addWidget(self.channel_filter)
-        bar.addSpacing(6)
-        bar.addWidget(QLabel(self.tr("Box session")))
-        bar.addWidget(self.session_filter)
-        bar.addSpacing(6)
-        bar.addWidget(self.all_dates)
-        bar.addWidget(self.date_from)
-        bar.addWidget(QLabel("–"))
-        bar.addWidget(self.date_to)
+        for text, combo in ((self.tr("Status"), self.status_filter),
+                            (self.tr("Channel"), self.channel_filter),
+                            (self.tr("Box session"), self.session_filter)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            bar.addWidget(label)
+            bar.addWidget(combo)
+            bar.addSpacing(8)
         bar.addStretch(1)
+        bar.addWidget(self.count_label)
         outer.addLayout(bar)
 
         self.table = QTableView()
@@ -203,9 +204,10 @@ class SubmissionListPage(QWidget):
         self.session_filter.addItem(self.tr("All sessions"), None)
         for s in sessions:
             when = s.opened_at.astimezone(self._tz).strftime("%d/%m/%Y %H:%M")
-            self.session_filter.addItem(f"{s.box_name} · {when}", s.id)
+            self.session_filter.addItem(f"{when} · {s.box_name}", s.id)
         self.session_filter.setCurrentIndex(max(self.session_filter.findData(keep), 0))
         self.session_filter.blockSignals(False)
+        fit_popup(self.session_filter)
 
     # --- public API -----------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -157,17 +157,18 @@
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="121" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="125" />
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="123" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="127" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="186" />
         <source>Closed, %1 differ</source>
         <translation>Ditutup, selisih %1</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="125" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="129" />
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
@@ -175,27 +176,27 @@
 <context>
     <name>BoxSessionsPage</name>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="138" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="142" />
         <source>Box-opening sessions</source>
         <translation>Sesi pembukaan kotak saran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="142" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="146" />
         <source>Open a session each time the suggestion box is opened, with the witnesses present and the number of slips found. Type in the slips, then close the session: the numbers are compared.</source>
         <translation>Buka sesi setiap kali kotak saran dibuka, dengan saksi yang hadir dan jumlah lembar yang ditemukan. Input lembarnya, lalu tutup sesi: jumlahnya akan dibandingkan.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="149" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="153" />
         <source>Open &amp;session…</source>
         <translation>Buka &amp;sesi…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="151" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="155" />
         <source>&amp;Type in a slip for this session</source>
         <translation>&amp;Input slip untuk sesi ini</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="153" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="157" />
         <source>&amp;Close session…</source>
         <translation>&amp;Tutup sesi…</translation>
     </message>
@@ -471,173 +472,173 @@
 <context>
     <name>SubmissionForm</name>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="111" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="117" />
         <source>Classification</source>
         <translation>Klasifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="115" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="121" />
         <source>One line: what is the report about?</source>
         <translation>Satu baris: laporan ini tentang apa?</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="117" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="123" />
         <source>&amp;Title</source>
         <translation>&amp;Judul</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="122" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="128" />
         <source>Type the slip's text as written.</source>
         <translation>Ketik isi slip sesuai tulisannya.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="126" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="132" />
         <source>&amp;Report text</source>
         <translation>&amp;Isi laporan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="129" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="135" />
         <source>not filled in</source>
         <translation>belum diisi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="133" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="139" />
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="134" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="140" />
         <source>Leave the date empty for now</source>
         <translation>Biarkan tanggal kosong dulu</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="144" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="150" />
         <source>&amp;Date of the event</source>
         <translation>&amp;Tanggal kejadian</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="148" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="154" />
         <source>Street, RT/RW, place</source>
         <translation>Jalan, RT/RW, tempat</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="160" />
-        <location filename="../../kotaksaran/ui/submission_form.py" line="165" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="166" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="171" />
         <source>Type to search…</source>
         <translation>Ketik untuk mencari…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="150" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="156" />
         <source>L&amp;ocation</source>
         <translation>&amp;Lokasi kejadian</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="143" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="149" />
         <source>Type e.g. 01062026</source>
         <translation>Ketik mis. 01062026</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="162" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="168" />
         <source>A&amp;gency</source>
         <translation>Instansi t&amp;ujuan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="169" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="175" />
         <source>Categor&amp;y</source>
         <translation>&amp;Kategori</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="176" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="182" />
         <source>Cha&amp;nnel</source>
         <translation>&amp;Saluran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="180" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="186" />
         <source>A slip from the box belongs to a box session.</source>
         <translation>Slip dari kotak saran masuk ke sebuah sesi pembukaan kotak.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="181" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="187" />
         <source>Box &amp;session</source>
         <translation>Sesi k&amp;otak saran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="184" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="190" />
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="187" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="193" />
         <source>The reporter's identity never leaves this office.</source>
         <translation>Identitas pelapor tidak pernah keluar dari kantor ini.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="188" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="194" />
         <source>Confidential</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="191" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="197" />
         <source>The report is not shown to the public.</source>
         <translation>Laporan tidak ditampilkan untuk umum.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="206" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="212" />
         <source>Reporter's identity (optional)</source>
         <translation>Identitas pelapor (opsional)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="217" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="223" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="218" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="224" />
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="219" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="225" />
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="220" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="226" />
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="221" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="227" />
         <source>Address</source>
         <translation>Alamat</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="228" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="234" />
         <source>16 digits</source>
         <translation>16 angka</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="251" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="257" />
         <source>— no session —</source>
         <translation>— tanpa sesi —</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="280" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="288" />
         <source>— sub-category (optional) —</source>
         <translation>— sub-kategori (opsional) —</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="362" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="370" />
         <source>hidden</source>
         <translation>disembunyikan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="366" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="374" />
         <source>Hidden: this slip is anonymous or confidential.</source>
         <translation>Disembunyikan: laporan ini anonim atau rahasia.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="380" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="392" />
         <source>Closed session #%1</source>
         <translation>Sesi #%1 (ditutup)</translation>
     </message>
@@ -645,72 +646,72 @@
 <context>
     <name>SubmissionListPage</name>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="83" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="90" />
         <source>Search title, text or number… (Ctrl+F)</source>
         <translation>Cari judul, isi atau nomor… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="97" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="120" />
         <source>All statuses</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="98" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="121" />
         <source>Draft &amp; returned</source>
         <translation>Draf &amp; dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="102" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="125" />
         <source>All channels</source>
         <translation>Semua saluran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="112" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="96" />
         <source>All dates</source>
         <translation>Semua tanggal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="127" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="136" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="130" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="137" />
         <source>Channel</source>
         <translation>Saluran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="133" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="138" />
         <source>Box session</source>
         <translation>Sesi kotak</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="175" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="180" />
         <source>&amp;Open (Enter)</source>
         <translation>B&amp;uka (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="179" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="184" />
         <source>A&amp;pprove</source>
         <translation>&amp;Setujui</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="180" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="185" />
         <source>&amp;Return…</source>
         <translation>&amp;Kembalikan…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="181" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="186" />
         <source>Re&amp;ject…</source>
         <translation>T&amp;olak…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="199" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="204" />
         <source>All sessions</source>
         <translation>Semua sesi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="289" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="295" />
         <source>%1 reports</source>
         <translation>%1 laporan</translation>
     </message>
@@ -718,42 +719,42 @@
 <context>
     <name>SubmissionTableModel</name>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="50" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="53" />
         <source>Number</source>
         <translation>Nomor</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="51" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="54" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="52" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="55" />
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="53" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="56" />
         <source>Classification</source>
         <translation>Klasifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="54" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="57" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="55" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="58" />
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="56" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="59" />
         <source>Channel</source>
         <translation>Saluran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="214" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="333" />
         <source>This column cannot be sorted</source>
         <translation>Kolom ini tidak dapat diurutkan</translation>
     </message>

@@ -29,6 +29,7 @@ def _editor(qtbot: QtBot, services: Services) -> SubmissionEditorPage:
     page.show()
     qtbot.waitExposed(page)
     page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)  # focus changes (leaving a field) need it
     return page
 
 
@@ -210,3 +211,56 @@ def test_flush_saves_what_is_typed_at_once(office: Office, qtbot: QtBot) -> None
     assert [r.title for r in office.petugas.listing.page(ListQuery(), 0, None)] == [
         "Ketik lalu tutup"]
     assert QApplication.instance() is not None
+
+
+def test_agency_by_typing_part_of_its_name_and_two_level_category(
+    office: Office, qtbot: QtBot
+) -> None:
+    services = office.petugas
+    page = _editor(qtbot, services)
+    form = page.form
+    agency = next(a for a in services.admin.agencies() if "Bina Marga" in a.name)
+    form.agency.setFocus()
+    qtbot.keyClicks(form.agency.lineEdit(), "bina marga")
+    popup = form.agency.completer().popup()
+    assert popup.isVisible()  # the suggestions, filtered as one types
+    qtbot.keyClick(popup, Qt.Key.Key_Tab)  # leaving picks the one agency that matches
+    assert form.agency.value() == agency.id and form.agency.currentText() == agency.name
+
+    form.agency.setFocus()
+    form.agency.lineEdit().selectAll()
+    qtbot.keyClicks(form.agency.lineEdit(), "zzz tidak ada")
+    qtbot.keyClick(form.agency.lineEdit(), Qt.Key.Key_Return)
+    assert form.agency.currentText() == agency.name  # no match: the last choice comes back
+
+    cats = services.admin.categories()
+    root = next(c for c in cats if c.parent_id is None
+                and any(k.parent_id == c.id for k in cats))
+    child = next(c for c in cats if c.parent_id == root.id)
+    form.category_root.set_value(root.id)
+    assert form.category_value() == root.id and form.category_sub.isEnabled()
+    form.category_sub.setCurrentIndex(form.category_sub.findData(child.id))
+    assert form.category_value() == child.id
+    page.save_now()
+    assert page._view is not None
+    saved = services.submissions.get(page._view.id)
+    assert saved.agency_id == agency.id and saved.category_id == child.id
+
+    page.load_submission(saved.id)  # the two levels come back from the sub-category alone
+    assert form.category_root.value() == root.id and form.category_value() == child.id
+
+
+def test_new_slip_for_a_box_session_and_channel_change(office: Office, qtbot: QtBot) -> None:
+    boxes = office.petugas.boxes
+    older = boxes.open_session(slips_found=2)
+    office.clock.value = office.clock.value.replace(hour=3)
+    newer = boxes.open_session(slips_found=5)
+    page = _editor(qtbot, office.petugas)
+    assert page.form.value("box_session_id") == newer.id  # the newest open session
+    page.new_submission(older.id)  # "Input slip untuk sesi ini" on the Kotak Saran page
+    assert page.form.value("box_session_id") == older.id
+    assert not page.form.session_hint.isVisibleTo(page.form)
+    page.form.channel.setCurrentIndex(page.form.channel.findData("surat"))
+    assert page.form.value("box_session_id") is None  # a letter is not from the box
+    page.flush()
+    assert page._view is not None and page._view.channel == "surat"
