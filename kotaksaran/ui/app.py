@@ -167,10 +167,15 @@ def create_demo_data(store: Store, parent: QWidget | None = None) -> None:
     loop = QEventLoop()
     outcome: dict[str, BaseException | None] = {"error": None}
 
-    def work(_control: TaskControl) -> None:
+    def work(control: TaskControl) -> None:
         from ..services.demo import create_demo  # type: ignore[import-not-found,unused-ignore]
 
-        create_demo(store, DEMO_COUNT)
+        create_demo(store, DEMO_COUNT, progress=lambda done, total: control.progress(done, total))
+
+    def advanced(done: int, total: int, _text: str) -> None:
+        if total:
+            progress.setRange(0, total)
+            progress.setValue(done)
 
     def done(_result: object) -> None:
         loop.quit()
@@ -179,7 +184,7 @@ def create_demo_data(store: Store, parent: QWidget | None = None) -> None:
         outcome["error"] = exc
         loop.quit()
 
-    handle = run_task(work, on_done=done, on_error=failed)
+    handle = run_task(work, on_done=done, on_error=failed, on_progress=advanced)
     if handle.running:
         loop.exec()
     progress.close()

@@ -135,6 +135,7 @@ class HomePage(QWidget):
         sessions_layout = QVBoxLayout(sessions_box)
         self.sessions = QListWidget()
         self.sessions.setObjectName("openSessions")
+        self.sessions.setMaximumHeight(200)  # a handful of boxes; no big empty panel
         self.sessions.itemActivated.connect(
             lambda item: self.session_activated.emit(int(item.data(Qt.ItemDataRole.UserRole)))
         )
@@ -148,7 +149,8 @@ class HomePage(QWidget):
         self.no_sessions.setWordWrap(True)
         self.no_sessions.setStyleSheet("color: #546e7a;")
         sessions_layout.addWidget(self.no_sessions)
-        outer.addWidget(sessions_box, 1)
+        outer.addWidget(sessions_box)
+        outer.addStretch(1)
 
         # Refresh only what this page shows, and only when it is on screen (see showEvent).
         ctx.bus.submissions_changed.connect(self._mark_stale)

@@ -10,7 +10,7 @@ import sqlite3
 import sys
 import threading
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -120,8 +120,11 @@ def _fake_demo(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A stand-in for services.demo (written elsewhere): a unit, its admin and no slips."""
     calls: list[int] = []
 
-    def create_demo(store: Store, count: int, seed: int = 0) -> None:
+    def create_demo(store: Store, count: int, seed: int = 0,
+                    progress: Callable[[int, int], None] | None = None) -> None:
         calls.append(count)
+        if progress is not None:
+            progress(count, count)
         initialize(store, UnitInput(code="DEMO", name="Kelurahan Demo", unit_type="kelurahan"),
                    AdminInput("admin", "Admin Demo", "demo12345"), demo=True)
 
