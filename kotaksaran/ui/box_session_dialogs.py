@@ -29,7 +29,7 @@ from ..domain.errors import KotakSaranError, ValidationFailed
 from ..services.boxes import BoxSessionView, BoxView
 from .context import UiContext
 from .errors import show_error
-from .record_widgets import ERROR_COLOUR, FieldError
+from .record_widgets import ERROR_COLOUR, FieldError, ui_locale
 
 MAX_SLIPS = 100_000
 _WARN = "QLabel { background: #FFF4CE; color: #5C4300; border: 1px solid #E8C766; " \
@@ -46,6 +46,7 @@ class OpenSessionDialog(QDialog):
         self.ctx = ctx
         self.result_view: BoxSessionView | None = None
         self.setWindowTitle(self.tr("Open a box session"))
+        self.setLocale(ui_locale(ctx.language))  # a window does not inherit its parent's
         self.setMinimumWidth(520)
         self._tz = ZoneInfo(ctx.services.admin.unit().timezone)
         self._boxes: list[BoxView] = ctx.services.boxes.boxes()

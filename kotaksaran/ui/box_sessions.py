@@ -32,6 +32,7 @@ from ..services.boxes import BoxSessionView
 from .box_session_dialogs import CloseSessionDialog, OpenSessionDialog
 from .context import UiContext
 from .errors import show_error
+from .record_widgets import ui_locale
 
 _CTX = "BoxSessionModel"
 _HEADERS = (
@@ -135,6 +136,7 @@ class BoxSessionsPage(QWidget):
         self.ctx = ctx
         self._svc = ctx.services
         self.model = BoxSessionModel(ZoneInfo(self._svc.admin.unit().timezone), self)
+        self.setLocale(ui_locale(ctx.language))  # the dialogs' calendars inherit it
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 16, 20, 12)

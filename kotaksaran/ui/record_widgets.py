@@ -3,7 +3,16 @@ empty, a combo that filters as you type, and the inline field-error label."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,6 +116,13 @@ class FieldError(QLabel):
     def show_codes(self, codes: list[str]) -> None:
         self.setText(" ".join(i18n.problem_message(c) for c in codes))
         self.setVisible(bool(codes))
+
+
+def ui_locale(language: str) -> QLocale:
+    """Month and day names in calendars, thousands separators in counts ('1.234')."""
+    if language == "id":
+        return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def fit_popup(combo: QComboBox) -> None:

@@ -29,7 +29,7 @@ from ..services.views import SaveResult, SubmissionView
 from .audit_view import AuditDialog
 from .context import UiContext
 from .errors import show_error
-from .record_widgets import ERROR_COLOUR, StatusChip
+from .record_widgets import ERROR_COLOUR, StatusChip, ui_locale
 from .submission_form import SubmissionForm
 
 # However long the quiet delay, a draft is saved at least this often while typing.
@@ -64,6 +64,7 @@ class SubmissionEditorPage(QWidget):
         self._cap.timeout.connect(self._autosave)
         self._load_settings()
 
+        self.setLocale(ui_locale(ctx.language))  # the calendar's month and day names
         self._build()
         self._load_reference()
         ctx.bus.reference_changed.connect(self._reference_changed)
@@ -395,6 +396,7 @@ class SubmissionEditorPage(QWidget):
             self.load_submission(next_id)
         else:
             self.new_submission()
+        self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)  # hands stay on keys
         self.save_state.setText(self.tr("%1 verified").replace("%1", done))
 
 

@@ -258,8 +258,7 @@ class SubmissionForm(QWidget):
             for s in sessions:
                 when = s.opened_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")
                 self.session.addItem(f"{when} · {s.box_name}", s.id)
-            idx = self.session.findData(keep_session)
-            self.session.setCurrentIndex(max(idx, 0))
+            self._select_session(keep_session)  # closed meanwhile: still shown as this slip's
             for combo in (self.session, self.agency, self.category_root):
                 fit_popup(combo)
         finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,7 +33,7 @@ from ..services import ListQuery
 from . import review
 from .context import UiContext
 from .errors import show_error
-from .record_widgets import StatusChipDelegate, fit_popup
+from .record_widgets import StatusChipDelegate, fit_popup, ui_locale
 from .submission_model import COLUMN_INDEX, COLUMNS, STATUS_ROLE, SubmissionTableModel
 
 SEARCH_DEBOUNCE_MS = 300
@@ -54,8 +54,8 @@ class SubmissionListPage(QWidget):
         self.ctx = ctx
         self._svc = ctx.services
         self._reviewer = self._svc.actor.role in _REVIEWERS
-        self._locale = QLocale(QLocale.Language.Indonesian if ctx.language == "id"
-                               else QLocale.Language.English)
+        self._locale = ui_locale(ctx.language)
+        self.setLocale(self._locale)  # children (the calendars) take it over
         self._tz = ZoneInfo(self._svc.admin.unit().timezone)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
