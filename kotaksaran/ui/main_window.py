@@ -9,10 +9,8 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,8 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QStackedWidget,
-    QStyle,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,102 +34,9 @@ from ..services.context import Actor
 from .context import UiContext
 from .errors import show_error
 from .idle_lock import IdleWatcher, LockScreen
+from .navigation import NAV, STAFF, NavEntry, PlaceholderPage, call_if_present, nav_label
 
 log = logging.getLogger(__name__)
-
-ALL_ROLES = tuple(Role)
-STAFF = (Role.PETUGAS, Role.SUPERVISOR, Role.ADMIN)
-SP = QStyle.StandardPixmap
-
-
-@dataclass(frozen=True)
-class NavEntry:
-    key: str
-    label: str  # English source text; translated in the "MainWindow" context
-    icon: QStyle.StandardPixmap
-    roles: tuple[Role, ...]
-    module: str = ""  # kotaksaran.ui.<module>.<page_class>, for pages built elsewhere
-    page_class: str = ""
-
-
-NAV: tuple[NavEntry, ...] = (
-    NavEntry("home", "Home", SP.SP_DirHomeIcon, ALL_ROLES),
-    NavEntry(
-        "boxes", "Suggestion boxes", SP.SP_DriveHDIcon, STAFF, "box_sessions", "BoxSessionsPage"
-    ),
-    NavEntry(
-        "input",
-        "Input",
-        SP.SP_FileDialogNewFolder,
-        STAFF,
-        "submission_editor",
-        "SubmissionEditorPage",
-    ),
-    NavEntry(
-        "review",
-        "Verification",
-        SP.SP_DialogApplyButton,
-        STAFF,
-        "submission_list",
-        "SubmissionListPage",
-    ),
-    NavEntry(
-        "all",
-        "All slips",
-        SP.SP_FileDialogDetailedView,
-        ALL_ROLES,
-        "submission_list",
-        "SubmissionListPage",
-    ),
-    NavEntry("outbox", "Send queue", SP.SP_ArrowUp, (Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN)),
-    NavEntry(
-        "reports",
-        "Reports",
-        SP.SP_FileDialogContentsView,
-        (Role.SUPERVISOR, Role.ADMIN, Role.OPERATOR),
-    ),
-    NavEntry("settings", "Settings", SP.SP_FileDialogInfoView, (Role.ADMIN,)),
-)
-
-
-def nav_label(key: str) -> str:
-    labels = {
-        "home": QCoreApplication.translate("MainWindow", "Home"),
-        "boxes": QCoreApplication.translate("MainWindow", "Suggestion boxes"),
-        "input": QCoreApplication.translate("MainWindow", "Input"),
-        "review": QCoreApplication.translate("MainWindow", "Verification"),
-        "all": QCoreApplication.translate("MainWindow", "All slips"),
-        "outbox": QCoreApplication.translate("MainWindow", "Send queue"),
-        "reports": QCoreApplication.translate("MainWindow", "Reports"),
-        "settings": QCoreApplication.translate("MainWindow", "Settings"),
-    }
-    return labels[key]
-
-
-class PlaceholderPage(QWidget):
-    """A clear page for parts that are not there yet, so no button is ever dead."""
-
-    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 40, 40, 40)
-        heading = QLabel(title)
-        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        body = QLabel(text)
-        body.setObjectName("placeholderText")
-        body.setWordWrap(True)
-        body.setStyleSheet("font-size: 12pt; color: #455a64;")
-        layout.addWidget(heading)
-        layout.addWidget(body)
-        layout.addStretch(1)
-
-
-def _call_if_present(obj: object, method: str, *args: Any) -> bool:
-    fn = getattr(obj, method, None)
-    if callable(fn):
-        fn(*args)
-        return True
-    return False
 
 
 class MainWindow(QMainWindow):
@@ -380,48 +283,48 @@ class MainWindow(QMainWindow):
         # The list page owns its filters. Reviewers get the queue of verified slips; desk staff
         # keep the full list (they verify drafts in the editor).
         if self.actor.role in (Role.SUPERVISOR, Role.ADMIN):
-            _call_if_present(page, "show_review_queue")
+            call_if_present(page, "show_review_queue")
 
     # --- actions --------------------------------------------------------------------------
     def new_slip(self) -> None:
         if self.actor.role not in STAFF or self.is_locked:
             return
         editor = self.navigate("input")
-        _call_if_present(editor, "new_submission")
+        call_if_present(editor, "new_submission")
 
     def new_slip_in_session(self, session_id: int) -> None:
         if self.actor.role not in STAFF or self.is_locked:
             return
         editor = self.navigate("input")
-        _call_if_present(editor, "new_submission", session_id)
+        call_if_present(editor, "new_submission", session_id)
 
     def open_submission(self, submission_id: int) -> None:
         if self.actor.role not in STAFF:
             return
         editor = self.navigate("input")
-        _call_if_present(editor, "load_submission", submission_id)
+        call_if_present(editor, "load_submission", submission_id)
 
     def open_box_session(self) -> None:
         page = self.navigate("boxes")
-        _call_if_present(page, "open_session")
+        call_if_present(page, "open_session")
 
     def show_box_session(self, session_id: int) -> None:
         page = self.navigate("boxes")
-        _call_if_present(page, "select_session", session_id)
+        call_if_present(page, "select_session", session_id)
 
     def focus_search(self) -> None:
         if self.is_locked:
             return
         current = self.pages.get(self.current_key())
-        if current is not None and _call_if_present(current, "focus_search"):
+        if current is not None and call_if_present(current, "focus_search"):
             return
-        _call_if_present(self.navigate("all"), "focus_search")
+        call_if_present(self.navigate("all"), "focus_search")
 
     def flush_pages(self) -> None:
         """Ask every page to save what is typed (drafts also autosave on their own)."""
         for page in self.pages.values():
             try:
-                _call_if_present(page, "flush")
+                call_if_present(page, "flush")
             except KotakSaranError as exc:
                 show_error(self, exc)
 

@@ -129,7 +129,7 @@
         <translation>Menyiapkan data demo…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/app.py" line="300" />
+        <location filename="../../kotaksaran/ui/app.py" line="305" />
         <source>This version cannot create demo data (the demo generator is missing). Start without --demo to set up a real office.</source>
         <translation>Versi ini belum dapat membuat data demo (pembuat data demo tidak ada). Jalankan tanpa --demo untuk menyiapkan kantor sungguhan.</translation>
     </message>
@@ -438,7 +438,7 @@
     </message>
     <message>
         <location filename="../../kotaksaran/ui/home.py" line="111" />
-        <location filename="../../kotaksaran/ui/home.py" line="190" />
+        <location filename="../../kotaksaran/ui/home.py" line="192" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
@@ -453,26 +453,26 @@
         <translation>Sesi kotak saran yang sedang dibuka</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/home.py" line="144" />
+        <location filename="../../kotaksaran/ui/home.py" line="145" />
         <source>No box is being processed right now. When you empty a suggestion box, open a session first so that every slip is counted.</source>
         <translation>Tidak ada kotak yang sedang diproses. Saat mengosongkan kotak saran, buka sesi terlebih dahulu agar setiap slip tercatat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/home.py" line="185" />
+        <location filename="../../kotaksaran/ui/home.py" line="187" />
         <source>Total slips: %n</source>
         <translation>
             <numerusform>Jumlah slip: %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/home.py" line="188" />
+        <location filename="../../kotaksaran/ui/home.py" line="190" />
         <source>Verify (%n waiting for review)</source>
         <translation>
             <numerusform>Verifikasi (%n menunggu pemeriksaan)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/home.py" line="197" />
+        <location filename="../../kotaksaran/ui/home.py" line="199" />
         <source>%1 — opened %2 by %3 · %4 of %5 slips entered</source>
         <translation>%1 — dibuka %2 oleh %3 · %4 dari %5 slip sudah diinput</translation>
     </message>
@@ -534,115 +534,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="101" />
+        <location filename="../../kotaksaran/ui/navigation.py" line="71" />
         <source>Home</source>
         <translation>Beranda</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="102" />
+        <location filename="../../kotaksaran/ui/navigation.py" line="72" />
         <source>Suggestion boxes</source>
         <translation>Kotak Saran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="103" />
+        <location filename="../../kotaksaran/ui/navigation.py" line="73" />
         <source>Input</source>
         <translation>Input</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="104" />
+        <location filename="../../kotaksaran/ui/navigation.py" line="74" />
         <source>Verification</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="105" />
+        <location filename="../../kotaksaran/ui/navigation.py" line="75" />
         <source>All slips</source>
         <translation>Semua Laporan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="106" />
+        <location filename="../../kotaksaran/ui/navigation.py" line="76" />
         <source>Send queue</source>
         <translation>Antrian Kirim</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="107" />
+        <location filename="../../kotaksaran/ui/navigation.py" line="77" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="108" />
+        <location filename="../../kotaksaran/ui/navigation.py" line="78" />
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="214" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="117" />
         <source>DEMO MODE</source>
         <translation>MODE DEMO</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="220" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="123" />
         <source>This data folder holds practice data, not real reports.</source>
         <translation>Folder data ini berisi data latihan, bukan laporan sungguhan.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="229" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="132" />
         <source>&amp;Account</source>
         <translation>&amp;Akun</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="230" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="133" />
         <source>Change password…</source>
         <translation>Ganti kata sandi…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="232" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="135" />
         <source>Lock screen</source>
         <translation>Kunci layar</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="235" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="138" />
         <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="237" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="140" />
         <source>Quit</source>
         <translation>Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="245" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="148" />
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="256" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="159" />
         <source>&amp;Help</source>
         <translation>Ba&amp;ntuan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="257" />
-        <location filename="../../kotaksaran/ui/main_window.py" line="449" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="160" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="352" />
         <source>About Kotak Saran Digital</source>
         <translation>Tentang Kotak Saran Digital</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="261" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="164" />
         <source>New slip</source>
         <translation>Slip baru</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="264" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="167" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="351" />
-        <location filename="../../kotaksaran/ui/main_window.py" line="369" />
-        <location filename="../../kotaksaran/ui/main_window.py" line="375" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="254" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="272" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="278" />
         <source>Not available yet — this feature arrives in the next version.</source>
         <translation>Belum tersedia — fitur ini hadir pada versi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/main_window.py" line="451" />
+        <location filename="../../kotaksaran/ui/main_window.py" line="354" />
         <source>&lt;b&gt;Kotak Saran Digital&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Turns the paper slips of a suggestion box into verified reports for SP4N-LAPOR!. Works offline.</source>
         <translation>&lt;b&gt;Kotak Saran Digital&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Mengubah slip kertas dari kotak saran menjadi laporan terverifikasi untuk SP4N-LAPOR!. Bekerja tanpa internet.</translation>
     </message>

@@ -12,7 +12,8 @@ from kotaksaran.services import Services
 from kotaksaran.services.users import actor_for
 from kotaksaran.store.db import Store
 from kotaksaran.ui.app import build_main_window
-from kotaksaran.ui.main_window import MainWindow, PlaceholderPage
+from kotaksaran.ui.main_window import MainWindow
+from kotaksaran.ui.navigation import PlaceholderPage
 from tests.conftest import PASSWORD
 
 
