@@ -110,9 +110,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--rows", type=int, default=common.DEFAULT_ROWS)
     ap.add_argument("--starts", type=int, default=5, help="cold starts of each kind (median)")
     ap.add_argument("--skip-scroll", action="store_true", help="only (a) and (b) at start")
+    ap.add_argument("--generator", choices=common.GENERATORS, default="demo",
+                    help="who makes the benchmark database (see common.py)")
     ap.add_argument("--out", type=Path, default=common.OUT)
     args = ap.parse_args(argv)
-    db = common.build_db(args.rows, args.out)
+    db = common.build_db(args.rows, args.out, generator=args.generator)
     info = common.machine()
     print(f"[bench_gui] {db.rows:,} slips ({'cached' if db.reused else 'built'}; build took "
           f"{db.build_seconds:.1f} s, not measured); {info['nproc']} cpu, python "
@@ -170,7 +172,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     data = {"bench": "bench_gui", "command": "QT_QPA_PLATFORM=offscreen bench/bench_gui.py "
             + " ".join(argv if argv is not None else sys.argv[1:]),
             "machine": info, "rows": db.rows, "db_build_seconds": db.build_seconds,
-            "db_built_at": db.built_at, "stall_aim_ms": STALL_AIM_MS, **results}
+            "db_built_at": db.built_at, "database": db.describe(),
+            "stall_aim_ms": STALL_AIM_MS, **results}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "bench_gui.json").write_text(json.dumps(data, indent=2))
     return data

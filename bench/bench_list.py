@@ -278,10 +278,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--runs", type=int, default=9, help="timed runs per side (median)")
     ap.add_argument("--plans", action="store_true", help="print EXPLAIN QUERY PLAN")
     ap.add_argument("--only", default="", help="comma-separated operation names")
+    ap.add_argument("--generator", choices=common.GENERATORS, default="demo",
+                    help="who makes the benchmark database (see common.py)")
     ap.add_argument("--out", type=Path, default=common.OUT,
                     help="where the cached database and the JSON go")
     args = ap.parse_args(argv)
-    db = common.build_db(args.rows, args.out)
+    db = common.build_db(args.rows, args.out, generator=args.generator)
     info = common.machine()
     print(f"[bench_list] {db.rows:,} slips ({'cached' if db.reused else 'built'}; build took "
           f"{db.build_seconds:.1f} s, not measured below); median of {args.runs} runs, "
@@ -300,6 +302,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             + " ".join(argv if argv is not None else sys.argv[1:]),
             "machine": info, "rows": db.rows, "runs": args.runs, "page": PAGE,
             "db_build_seconds": db.build_seconds, "db_built_at": db.built_at,
+            "database": db.describe(),
             "results": [r.to_json() for r in results]}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "bench_list.json").write_text(__import__("json").dumps(data, indent=2))

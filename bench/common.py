@@ -2,9 +2,12 @@
 
 The database is built once under bench/out/ (gitignored) through the app's own code path:
 `open_store(create=True)` (real schema, indexes and FTS5 triggers from the Alembic migration),
-`services.setup.initialize` (unit, admin, seed agencies and categories), then the slips in
-bulk with SQLAlchemy core inserts (the FTS triggers fire for every row, as in the app). Its
-build time is reported beside the figures, never inside them.
+then `services.demo.create_demo(bulk=True)`: `services.setup.initialize` (unit, admin, seed
+agencies and categories), users per role, box sessions through the services, and the slips with
+their audit trail in bulk core inserts (the FTS triggers fire for every row, as in the app),
+spread over two years. `--generator bench` uses this folder's own generator (bench/corpus.py)
+instead, should the demo generator ever be unusable. The build time is reported beside the
+figures, never inside them.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ from kotaksaran.store.models import (  # noqa: E402
 
 # Bump when the generated data changes shape: a cached database of another version is rebuilt.
 GENERATOR_VERSION = 1
+GENERATORS = ("demo", "bench")  # the app's demo generator (default), or bench/corpus.py
 DEFAULT_ROWS = 100_000
 SEED = 20260610
 UNIT_CODE = "BNCH"
@@ -89,10 +93,23 @@ class BenchDB:
     build_seconds: float
     built_at: str
     reused: bool
+    generator: str = "demo"
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / DB_FILE
+
+    def describe(self) -> dict[str, Any]:
+        """Facts about the database for the results (not timed)."""
+        conn = sqlite3.connect(self.db_path)
+        try:
+            audit = conn.execute("SELECT count(*) FROM audit_events").fetchone()[0]
+        finally:
+            conn.close()
+        return {"rows": self.rows, "generator": self.generator,
+                "build_seconds": self.build_seconds, "built_at": self.built_at,
+                "audit_events": audit,
+                "size_mib": round(self.db_path.stat().st_size / 2**20, 1)}
 
 
 def _weighted(rng: random.Random, table: dict[Any, int], n: int) -> list[Any]:
@@ -202,25 +219,35 @@ def _populate(store: Store, rows: int, seed: int, batch: int = 5_000) -> None:
                          .values(slips_found=n, slips_digitised=n))
 
 
+def _populate_demo(store: Store, rows: int, seed: int) -> None:
+    from kotaksaran.services.demo import create_demo
+
+    create_demo(store, rows, seed, bulk=True, now=END, span_days=SPAN.days)
+
+
 def build_db(rows: int = DEFAULT_ROWS, out: Path | None = None, *, seed: int = SEED,
-             force: bool = False, quiet: bool = False) -> BenchDB:
+             generator: str = "demo", force: bool = False, quiet: bool = False) -> BenchDB:
     """The benchmark data dir with `rows` slips, built once and reused while its meta matches."""
-    data_dir = (out or OUT) / f"db-{rows}-v{GENERATOR_VERSION}"
+    if generator not in GENERATORS:
+        raise ValueError(f"generator must be one of {GENERATORS}")
+    data_dir = (out or OUT) / f"db-{rows}-{generator}-v{GENERATOR_VERSION}"
     meta_file = data_dir / "bench-meta.json"
-    want = {"rows": rows, "seed": seed, "generator": GENERATOR_VERSION,
-            "alembic_head": head_revision()}
+    want = {"rows": rows, "seed": seed, "generator": generator,
+            "generator_version": GENERATOR_VERSION, "alembic_head": head_revision()}
     if meta_file.exists() and not force:
         meta = json.loads(meta_file.read_text())
         if all(meta.get(k) == v for k, v in want.items()):
-            return BenchDB(data_dir, rows, meta["build_seconds"], meta["built_at"], True)
+            return BenchDB(data_dir, rows, meta["build_seconds"], meta["built_at"], True,
+                           generator)
     if data_dir.exists():
         shutil.rmtree(data_dir)
     if not quiet:
-        print(f"[bench] building {rows:,} slips in {data_dir} (once; cached) ...", flush=True)
+        print(f"[bench] building {rows:,} slips with the {generator} generator in {data_dir} "
+              "(once; cached) ...", flush=True)
     t0 = time.perf_counter()
     store = open_store(data_dir, create=True)
     try:
-        _populate(store, rows, seed)
+        (_populate_demo if generator == "demo" else _populate)(store, rows, seed)
     finally:
         store.dispose()
     # Fold the WAL into the main file so every run starts from the same file layout.
@@ -236,7 +263,7 @@ def build_db(rows: int = DEFAULT_ROWS, out: Path | None = None, *, seed: int = S
     if not quiet:
         size = (data_dir / DB_FILE).stat().st_size / 2**20
         print(f"[bench] built in {seconds:.1f} s ({size:.0f} MiB)", flush=True)
-    return BenchDB(data_dir, rows, round(seconds, 2), built_at, False)
+    return BenchDB(data_dir, rows, round(seconds, 2), built_at, False, generator)
 
 
 # --- timing -------------------------------------------------------------------------------
@@ -356,9 +383,10 @@ if __name__ == "__main__":
 
     ap = argparse.ArgumentParser(description="Build (or reuse) the benchmark database.")
     ap.add_argument("--rows", type=int, default=DEFAULT_ROWS)
+    ap.add_argument("--generator", choices=GENERATORS, default="demo")
     ap.add_argument("--force", action="store_true", help="rebuild even if cached")
     args = ap.parse_args()
-    db = build_db(args.rows, force=args.force)
+    db = build_db(args.rows, generator=args.generator, force=args.force)
     print(json.dumps({"data_dir": str(db.data_dir), "rows": db.rows,
                       "build_seconds": db.build_seconds, "built_at": db.built_at,
-                      "reused": db.reused}, indent=2))
+                      "reused": db.reused, **db.describe()}, indent=2))

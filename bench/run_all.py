@@ -33,6 +33,10 @@ def _run(script: str, args: list[str]) -> float:
     return time.perf_counter() - t0
 
 
+def _n(x: object) -> str:
+    return f"{x:,}" if isinstance(x, int) else str(x)
+
+
 def _ms(s: float | None) -> str:
     return "—" if s is None else f"{s * 1000:.1f} ms"
 
@@ -91,7 +95,7 @@ def gui_section(d: dict[str, Any]) -> str:
                   ""]
     rows = []
     for key, label in (("app_list", "app list page (`SubmissionListPage`, status chips)"),
-                       ("table", "bare `QTableView` on `SubmissionTableModel`")):
+                       ("table", "bare `QTableView` on `SubmissionTableModel(background=False)`")):
         r = d.get(key)
         if not r:
             continue
@@ -102,12 +106,17 @@ def gui_section(d: dict[str, Any]) -> str:
     if rows:
         lines += [
             "### Scrolling 100,000 rows to the end (GUI-thread stalls) and memory", "",
-            f"Each step moves the scroll bar one page down and processes events (repaint plus "
-            f"the page fetches it causes). Aim: no step over {d['stall_aim_ms']:.0f} ms.", "",
-            "| view | steps (rows/step) | max | p99 | p50 | steps > 50 ms | steps with a page "
-            "fetch: max / p50 | without: max / p50 | page fetch p50 / max / in last 10 % "
+            "Each step moves the scroll bar one page down and processes events. A model that "
+            "reads pages on the GUI thread pays the page fetch inside the step; one that reads "
+            "in the background leaves the rows blank until the page arrives, and the step "
+            "then waits (processing events) until the rows on screen have their data: that is "
+            "the *fill* time. *Stall* = the longest single stretch the GUI thread was busy in "
+            f"a step. Aim: no stall over {d['stall_aim_ms']:.0f} ms.", "",
+            "| view | page reads | steps (rows/step) | stall max | p99 | p50 | stalls > 50 ms "
+            "| stall in steps with a page fetch: max / p50 | without: max / p50 "
+            "| fill p50 / p99 / max | page fetch p50 / max / in last 10 % "
             "| RSS list open → after scroll (peak) | plain run |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         ]
         for label, r, sc in rows:
             plain = next((a for a in r.get("attempts", []) if not a["guard"]), None)
@@ -120,20 +129,23 @@ def gui_section(d: dict[str, Any]) -> str:
             else:
                 verdict = "completed"
             if sc is None:
-                lines.append(f"| {label} | failed: {r.get('error', '?')} | | | | | | | | | "
-                             f"{verdict} |")
+                lines.append(f"| {label} | | failed: {r.get('error', '?')} | | | | | | | | "
+                             f"| | {verdict} |")
                 continue
             f = sc["fetch_ms"]
             guard = " (guarded run)" if r.get("none_guard") else ""
             over = sc["over_50ms"]
+            fill = sc.get("fill_ms") or {"p50": 0, "p99": 0, "max": 0}
+            reads = "background" if sc.get("background_reads") else "GUI thread"
             lines.append(
-                f"| {label}{guard} | {sc['steps']:,} ({sc['rows_per_step']}) "
+                f"| {label}{guard} | {reads} | {sc['steps']:,} ({sc['rows_per_step']}) "
                 f"| {sc['max_ms']:.0f} ms | {sc['p99_ms']:.0f} ms | {sc['p50_ms']:.0f} ms "
                 f"| {'**' if over else ''}{over}{'**' if over else ''} "
                 f"| {sc['steps_with_fetch']['max_ms']:.0f} / "
                 f"{sc['steps_with_fetch']['p50_ms']:.0f} ms "
                 f"| {sc['steps_without_fetch']['max_ms']:.0f} / "
                 f"{sc['steps_without_fetch']['p50_ms']:.0f} ms "
+                f"| {fill['p50']:.0f} / {fill['p99']:.0f} / {fill['max']:.0f} ms "
                 f"| {f['p50']:.0f} / {f['max']:.0f} / {f['last_10pct_p50'] or 0:.0f} ms "
                 f"| {r['rss_list_open_mib']:.0f} → {r['rss_after_scroll_mib']:.0f} "
                 f"({r['peak_rss_mib']:.0f}) MiB | {verdict} |")
@@ -152,15 +164,19 @@ def render(list_data: dict[str, Any] | None, gui_data: dict[str, Any] | None,
            notes: str) -> str:
     any_data = list_data or gui_data
     assert any_data is not None
-    build = any_data["db_build_seconds"]
+    db = any_data.get("database") or {"rows": any_data["rows"], "generator": "?",
+                                      "build_seconds": any_data["db_build_seconds"],
+                                      "built_at": any_data["db_built_at"],
+                                      "audit_events": "?", "size_mib": "?"}
     parts = [
         "# Benchmark results", "",
         "Latest figures, written by `bench/run_all.py` (how to run: `bench/README.md`). "
         "Shared 2-core machines are noisy: read the ratios, which compare runs taken in the "
         "same run, rather than the absolute times.", "",
-        f"Benchmark database: {any_data['rows']:,} submissions, built once by "
-        f"`bench/common.py` in **{build:.1f} s** on {any_data['db_built_at']} (not part of any "
-        "figure below).", "",
+        f"Benchmark database: {db['rows']:,} submissions (with {_n(db['audit_events'])} audit "
+        f"events; {db['size_mib']} MiB), made by the `{db['generator']}` generator "
+        f"(`bench/common.py`) in **{db['build_seconds']:.1f} s** on {db['built_at']}; "
+        "the build is not part of any figure below.", "",
     ]
     if list_data:
         parts += [list_section(list_data), ""]
@@ -216,13 +232,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rows", type=int, default=common.DEFAULT_ROWS)
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--starts", type=int, default=5)
+    ap.add_argument("--generator", choices=common.GENERATORS, default="demo")
     ap.add_argument("--skip-gui", action="store_true")
     ap.add_argument("--no-write", action="store_true", help="do not rewrite RESULTS.md")
     args = ap.parse_args(argv)
-    db = common.build_db(args.rows)  # once, before any timing
+    db = common.build_db(args.rows, generator=args.generator)  # once, before any timing
     print(f"[run_all] database: {db.rows:,} slips, build {db.build_seconds:.1f} s "
           f"({'cached' if db.reused else 'built now'})", flush=True)
-    rows = ["--rows", str(args.rows)]
+    rows = ["--rows", str(args.rows), "--generator", args.generator]
     _run("bench_list.py", [*rows, "--runs", str(args.runs), "--plans"])
     list_data = _load("bench_list.json")
     gui_data = None
