@@ -11,13 +11,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
-import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kotaksaran.domain.enums import Channel, Classification
@@ -25,17 +23,6 @@ from kotaksaran.services import Services
 from kotaksaran.store.db import DB_FILE, DataDir, open_store
 from kotaksaran.ui.context import ChangeBus, UiContext
 from tests.conftest import FixedClock, Office, valid_slip
-
-# PySide6 6.12.0 on Python 3.11 takes a reference from None on each Python data() that
-# returns None and from True on each Signal.emit() (tests/gui/test_qt_binding_refcounts.py),
-# so a GUI test run aborts ("bool_dealloc") once enough signals have been emitted. Until the
-# project pins a sound version, pad the three counts (as bench/gui_child.py does for None);
-# this never lowers a count, so it is harmless on a sound binding, where it does not run.
-if PYSIDE_VERSION == "6.12.0" and sys.version_info < (3, 12):
-    import ctypes
-
-    for _obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_obj)).value += 10**9
 
 QM_FILE = (Path(__file__).resolve().parents[2] / "resources" / "translations"
            / "kotaksaran_records_id.qm")
