@@ -665,9 +665,10 @@ def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
     insert itself at 100,000 rows."""
     keys = list(rows[0])
     dialect = conn.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys, for_executemany=True)
     procs = [(i, p) for i, k in enumerate(keys)
-             if (p := table.c[k].type.bind_processor(dialect)) is not None]
+             if (p := table.c[k].type.dialect_impl(dialect).bind_processor(dialect))
+             is not None]
     prepared: list[list[Any]] = []
     for row in rows:
         values = [row[k] for k in keys]

@@ -34,3 +34,47 @@ def test_english_on_request() -> None:
     i18n.set_language("en")
     assert i18n.error_message(DiskFull()).startswith("The disk is full")
     i18n.set_language("id")
+
+
+# --- the command line ----------------------------------------------------------------------
+def _cli_msgids() -> list[str]:
+    """Every string that kotaksaran/cli.py passes to _() or N_(), read from its source."""
+    from pathlib import Path
+
+    from babel.messages.extract import extract_from_file
+
+    source = Path(i18n.__file__).with_name("cli.py")
+    found = extract_from_file("python", str(source), keywords={"_": None, "N_": None})
+    return sorted({str(message) for _line, message, _comments, _context in found})
+
+
+def test_every_cli_message_is_translated() -> None:
+    from kotaksaran import cli
+    from kotaksaran.services.config import SPECS
+
+    catalog = i18n._load("id")
+    wanted = [*_cli_msgids(), *cli.ARGPARSE_MESSAGES, *(s.description for s in SPECS.values())]
+    assert len(wanted) > 150  # the extraction found the CLI's strings
+    assert [m for m in wanted if m not in catalog] == []
+
+
+def test_translations_keep_their_placeholders() -> None:
+    """A translation that drops or renames {name} or %(name)s would fail at run time."""
+    import re
+
+    pattern = re.compile(r"\{[a-z_]*(?::[^}]*)?\}|%\([a-z_]+\)[sr]|%s")
+    catalog = i18n._load("id")
+    wrong = {msgid: text for msgid, text in catalog.items()
+             if sorted(pattern.findall(msgid)) != sorted(pattern.findall(text))}
+    assert wrong == {}
+
+
+def test_cli_help_in_indonesian_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    from kotaksaran import cli
+
+    assert cli.main(["--help"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("penggunaan: kotaksaran")
+    assert "siapkan folder data baru" in text
+    assert cli.main(["--lang", "en", "list", "--help"]) == 0
+    assert "list slips (every match unless --limit)" in capsys.readouterr().out
