@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..domain import states
 from ..domain.enums import BoxSessionState, Channel, Role, Status
-from ..domain.errors import KotakSaranError, ValidationFailed
+from ..domain.errors import EnvironmentProblem, KotakSaranError, ValidationFailed
+from ..services.boxes import BoxSessionView
 from ..services.views import SaveResult, SubmissionView
 from .audit_view import AuditDialog
 from .context import UiContext
@@ -53,6 +54,8 @@ class SubmissionEditorPage(QWidget):
         self._problems: dict[str, list[str]] = {}
         self._read_only = False
         self._emitting = False
+        self._last_error: KotakSaranError | None = None
+        self._open_sessions: list[BoxSessionView] = []
         self._tz = ZoneInfo(self._svc.admin.unit().timezone)
 
         self._quiet = QTimer(self)
@@ -159,7 +162,8 @@ class SubmissionEditorPage(QWidget):
     # --- public API (the main window calls these) -----------------------------------------
     def new_submission(self, session_id: int | None = None) -> None:
         """An empty form; `session_id` preselects a box session (else the newest open one)."""
-        self.flush()
+        if not self._leave():
+            return
         if session_id is None and self._open_sessions:
             session_id = self._open_sessions[0].id
         self._view = None
@@ -170,7 +174,8 @@ class SubmissionEditorPage(QWidget):
         self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load_submission(self, submission_id: int) -> None:
-        self.flush()
+        if not self._leave():
+            return
         try:
             view = self._svc.submissions.get(submission_id)
         except KotakSaranError as exc:
@@ -181,6 +186,14 @@ class SubmissionEditorPage(QWidget):
     def flush(self) -> None:
         """Save what is typed now (before leaving the page, switching slips or quitting)."""
         self._save(autosave=True, interactive=True)
+
+    def _leave(self) -> bool:
+        """Save before the form is replaced. When the database is out of reach (locked, disk
+        full, drive pulled) the slip stays on screen, so what was typed is not thrown away;
+        a refusal that will not pass (the slip was approved meanwhile) has been explained
+        and does not trap the person on this slip."""
+        self.flush()
+        return not isinstance(self._last_error, EnvironmentProblem)
 
     def save_now(self) -> None:
         if self._save(autosave=False, interactive=True) and self._view is not None:
@@ -296,9 +309,14 @@ class SubmissionEditorPage(QWidget):
         self._save(autosave=True, interactive=False)
 
     def _save(self, *, autosave: bool, interactive: bool) -> bool:
-        """Save pending changes; True when nothing is left unsaved."""
+        """Save pending changes; True when nothing is left unsaved.
+
+        Only the changed fields are sent, so two desks on one slip merge field by field (the
+        audit keeps both). A choice the service refuses (a box session closed meanwhile, an
+        agency removed) is left out and flagged, so it never holds back the rest."""
         self._quiet.stop()
         self._cap.stop()
+        self._last_error = None
         if not self._dirty or self._read_only:
             return True
         names = sorted(self._dirty)
@@ -306,29 +324,37 @@ class SubmissionEditorPage(QWidget):
         # The first save sends the whole form, so defaults such as the channel are kept.
         changes = self.form.values() if view is None else self.form.values(names)
         self._dirty.clear()
-        try:
-            result = self._svc.submissions.save_draft(
-                view.id if view is not None else None, changes, autosave=autosave,
-                expected_revision=view.revision if view is not None else None)
-        except ValidationFailed as exc:
-            self._dirty.update(names)
-            self._problems = {**self._problems, **exc.fields}
-            self.form.show_problems(self._problems)  # a bad reference: always shown
-            self._set_save_state(None, self.tr("Not saved: see the fields in red"))
-            return False
-        except KotakSaranError as exc:
-            self._dirty.update(names)  # kept: the next change or save tries again
-            self._set_save_state(None, self.tr("Not saved!"))
-            self.save_state.setToolTip(i18n.error_message(exc))
-            if interactive:
-                show_error(self, exc)
-            return False
-        self._saved(result)
+        refused: dict[str, list[str]] = {}
+        while True:
+            try:
+                result = self._svc.submissions.save_draft(
+                    view.id if view is not None else None, changes, autosave=autosave)
+                break
+            except ValidationFailed as exc:
+                bad = {k: v for k, v in exc.fields.items() if k in changes}
+                refused.update(exc.fields)
+                changes = {k: v for k, v in changes.items() if k not in bad}
+                if bad and changes:
+                    continue  # try again without the refused choice
+                self._problems = {**self._problems, **refused}
+                self.form.show_problems(self._visible_problems())
+                self._set_save_state(None, self.tr("Not saved: see the fields in red"))
+                return False
+            except KotakSaranError as exc:
+                self._last_error = exc
+                self._dirty.update(names)  # kept: the next change or save tries again
+                self._set_save_state(None, self.tr("Not saved!"))
+                self.save_state.setToolTip(i18n.error_message(exc))
+                if interactive:
+                    show_error(self, exc)
+                return False
+        self._saved(result, refused)
         return True
 
-    def _saved(self, result: SaveResult) -> None:
+    def _saved(self, result: SaveResult, refused: dict[str, list[str]]) -> None:
         self._view = result.submission
-        self._problems = result.problems
+        self._problems = {**result.problems, **refused}
+        self._touched.update(refused)  # shown even when they are 'required'-like codes
         self.form.show_problems(self._visible_problems())
         self.save_state.setToolTip("")
         self._set_save_state(result.submission.updated_at)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kotaksaran.domain.enums import Status
+from kotaksaran.domain.errors import DatabaseLocked
 from kotaksaran.services import ListQuery, Services
 from kotaksaran.services.users import login
 from kotaksaran.ui.audit_view import AuditDialog
@@ -264,3 +266,41 @@ def test_new_slip_for_a_box_session_and_channel_change(office: Office, qtbot: Qt
     assert page.form.value("box_session_id") is None  # a letter is not from the box
     page.flush()
     assert page._view is not None and page._view.channel == "surat"
+
+
+@pytest.mark.usefixtures("records_translator")
+def test_a_session_closed_meanwhile_does_not_hold_back_the_slip(
+    office: Office, qtbot: QtBot
+) -> None:
+    session = office.petugas.boxes.open_session(slips_found=1)
+    page = _editor(qtbot, office.petugas)
+    assert page.form.value("box_session_id") == session.id
+    office.supervisor.boxes.close_session(session.id)  # at another desk
+    _type(qtbot, page.form.title, "Tetap tersimpan")
+    page.save_now()
+    assert page._view is not None  # the draft exists, without the closed session
+    saved = office.petugas.submissions.get(page._view.id)
+    assert saved.title == "Tetap tersimpan" and saved.box_session_id is None
+    assert page.form._errors["box_session_id"].text() == "Sesi kotak saran itu sudah ditutup."
+
+
+def test_database_out_of_reach_keeps_the_typed_slip_on_screen(
+    office: Office, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, messages: Any
+) -> None:
+    other = office.petugas.submissions.create(valid_slip(title="Yang lain")).submission.id
+    page = _editor(qtbot, office.petugas)
+    _type(qtbot, page.form.title, "Belum tersimpan")
+
+    def locked(*_a: object, **_k: object) -> None:
+        raise DatabaseLocked()
+
+    monkeypatch.setattr(page._svc.submissions, "save_draft", locked)
+    page.load_submission(other)  # refused: switching now would throw the typing away
+    assert page.form.title.text() == "Belum tersimpan"
+    assert page.save_state.text() == "Not saved!"
+    assert "Basis data sedang sibuk" in messages.last()  # told why, in Indonesian
+    monkeypatch.undo()
+    page.load_submission(other)  # the database is back: saved, then switched
+    assert page.form.title.text() == "Yang lain"
+    titles = {r.title for r in office.petugas.listing.page(ListQuery(), 0, None)}
+    assert titles == {"Yang lain", "Belum tersimpan"}
