@@ -65,7 +65,8 @@ class SubmissionListPage(QWidget):
         # Pages are read on a worker, so scrolling deep into a slow sort never freezes.
         self.model = SubmissionTableModel(self._svc, parent=self, background=True)
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
-        self.model.dataChanged.connect(lambda *_a: self._update_actions())
+        self._follow_id: int | None = None  # the selected slip, to find again after a refresh
+        self.model.dataChanged.connect(self._rows_arrived)
         self.model.modelReset.connect(self._update_actions)
         self._build()
         self._load_sessions()
@@ -295,14 +296,15 @@ class SubmissionListPage(QWidget):
         self.count_label.setText(self.tr("%1 reports").replace("%1", self._locale.toString(n)))
 
     # --- selection and actions ------------------------------------------------------------
-    def _select_row(self, row: int) -> None:
+    def _select_row(self, row: int, *, scroll: bool = True) -> None:
         if not 0 <= row < self.model.rowCount():
             return
         index = self.model.index(row, 0)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | \
             QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        if scroll:
+            self.table.scrollTo(index)
 
     def _submissions_changed(self, ids: list[int]) -> None:
         keep_id = self.selected_id()
@@ -312,14 +314,27 @@ class SubmissionListPage(QWidget):
         except KotakSaranError as exc:
             show_error(self, exc)
             return
+        # A change elsewhere must not yank the view away from where the person scrolled.
         found = self.model.find_cached(keep_id) if keep_id is not None else None
+        # Pages come back from the worker after this: look for the slip again then.
+        self._follow_id = keep_id if found is None else None
         if found is not None:
-            self._select_row(found)
+            self._select_row(found, scroll=False)
         elif row >= 0:
             # The slip left this list (approved out of the review queue): the next one
             # moved into its row, so reviewing goes on with it.
-            self._select_row(min(row, self.model.rowCount() - 1))
+            self._select_row(min(row, self.model.rowCount() - 1), scroll=False)
         self._update_count()
+        self._update_actions()
+
+    def _rows_arrived(self) -> None:
+        if self._follow_id is not None:
+            found = self.model.find_cached(self._follow_id)
+            if found is not None:
+                self._follow_id = None
+                self._select_row(found, scroll=False)
+            elif self.model.is_loaded(max(self.table.currentIndex().row(), 0)):
+                self._follow_id = None  # it left the list; the row's new slip stays chosen
         self._update_actions()
 
     def _update_actions(self) -> None:

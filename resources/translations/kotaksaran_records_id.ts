@@ -122,53 +122,53 @@
 <context>
     <name>BoxSessionModel</name>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="38" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="39" />
         <source>Box</source>
         <translation>Kotak</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="39" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="40" />
         <source>Opened at</source>
         <translation>Dibuka pada</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="40" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="41" />
         <source>Opened by</source>
         <translation>Dibuka oleh</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="41" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="42" />
         <source>Witnesses</source>
         <translation>Saksi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="42" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="43" />
         <source>Found</source>
         <translation>Ditemukan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="43" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="44" />
         <source>Typed in</source>
         <translation>Diinput</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="44" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="45" />
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="125" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="126" />
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="127" />
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="186" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="128" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="188" />
         <source>Closed, %1 differ</source>
         <translation>Ditutup, selisih %1</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="129" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="130" />
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
@@ -176,27 +176,27 @@
 <context>
     <name>BoxSessionsPage</name>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="142" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="144" />
         <source>Box-opening sessions</source>
         <translation>Sesi pembukaan kotak saran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="146" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="148" />
         <source>Open a session each time the suggestion box is opened, with the witnesses present and the number of slips found. Type in the slips, then close the session: the numbers are compared.</source>
         <translation>Buka sesi setiap kali kotak saran dibuka, dengan saksi yang hadir dan jumlah lembar yang ditemukan. Input lembarnya, lalu tutup sesi: jumlahnya akan dibandingkan.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="153" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="155" />
         <source>Open &amp;session…</source>
         <translation>Buka &amp;sesi…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="155" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="157" />
         <source>&amp;Type in a slip for this session</source>
         <translation>&amp;Input slip untuk sesi ini</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_sessions.py" line="157" />
+        <location filename="../../kotaksaran/ui/box_sessions.py" line="159" />
         <source>&amp;Close session…</source>
         <translation>&amp;Tutup sesi…</translation>
     </message>
@@ -204,68 +204,68 @@
 <context>
     <name>CloseSessionDialog</name>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="173" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="174" />
         <source>Close the box session</source>
         <translation>Tutup sesi kotak saran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="185" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="186" />
         <source> slips</source>
         <translation> lembar</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="188" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="189" />
         <source>Slips &amp;found in the box</source>
         <translation>Lembar &amp;ditemukan di kotak</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="189" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="190" />
         <source>%1 slips</source>
         <translation>%1 lembar</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="190" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="191" />
         <source>Slips typed in</source>
         <translation>Lembar diinput</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="195" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="196" />
         <source>&amp;Note (why the numbers differ)</source>
         <translation>&amp;Catatan (mengapa jumlahnya berbeda)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="207" />
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="223" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="208" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="224" />
         <source>Close session</source>
         <translation>Tutup sesi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="209" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="210" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="222" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="223" />
         <source>Every slip found has been typed in.</source>
         <translation>Semua lembar yang ditemukan sudah diinput.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="227" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="228" />
         <source>The numbers differ: %1 slips found but only %2 typed in, so %3 are missing. Type in the missing slips first, or correct the count if it was wrong.</source>
         <translation>Jumlahnya berbeda: %1 lembar ditemukan, tetapi baru %2 yang diinput, jadi %3 lembar belum ada. Input dulu lembar yang belum ada, atau perbaiki jumlahnya bila salah hitung.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="231" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="232" />
         <source>The numbers differ: %1 slips found but %2 typed in, %3 more than found. Correct the count if it was wrong.</source>
         <translation>Jumlahnya berbeda: %1 lembar ditemukan, tetapi %2 yang diinput, %3 lebih banyak dari yang ditemukan. Perbaiki jumlahnya bila salah hitung.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="235" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="236" />
         <source>Close with the difference</source>
         <translation>Tutup dengan selisih</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="243" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="244" />
         <source>Write a note on why the numbers differ.</source>
         <translation>Tulis catatan mengapa jumlahnya berbeda.</translation>
     </message>
@@ -278,67 +278,67 @@
         <translation>Buka sesi kotak saran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="62" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="63" />
         <source>&amp;Box</source>
         <translation>&amp;Kotak</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="71" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="72" />
         <source>Opened &amp;at</source>
         <translation>&amp;Waktu dibuka</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="74" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="75" />
         <source>&amp;Where</source>
         <translation>&amp;Tempat</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="77" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="78" />
         <source>Opened &amp;by</source>
         <translation>Dibuka &amp;oleh</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="84" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="85" />
         <source>Name, then Enter</source>
         <translation>Nama, lalu Enter</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="86" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="87" />
         <source>Add</source>
         <translation>Tambah</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="89" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="90" />
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="99" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="100" />
         <source>&amp;Witnesses</source>
         <translation>&amp;Saksi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="103" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="104" />
         <source> slips</source>
         <translation> lembar</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="105" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="106" />
         <source>Slips &amp;found</source>
         <translation>Lembar &amp;ditemukan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="111" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="112" />
         <source>Open session</source>
         <translation>Buka sesi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="113" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="114" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="144" />
+        <location filename="../../kotaksaran/ui/box_session_dialogs.py" line="145" />
         <source>There is no box yet. An admin adds one in Settings.</source>
         <translation>Belum ada kotak saran. Admin dapat menambahkannya di Pengaturan.</translation>
     </message>
@@ -384,87 +384,87 @@
 <context>
     <name>SubmissionEditorPage</name>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="87" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="91" />
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="88" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="92" />
         <source>Who changed what, and when</source>
         <translation>Siapa mengubah apa, dan kapan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="112" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="116" />
         <source>New slip (Ctrl+N)</source>
         <translation>Laporan baru (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="114" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="118" />
         <source>Save (Ctrl+S)</source>
         <translation>Simpan (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="116" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="120" />
         <source>Verify &amp;&amp; next (Ctrl+Enter)</source>
         <translation>Verifikasi &amp;&amp; berikutnya (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="227" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="241" />
         <source>New slip</source>
         <translation>Laporan baru</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="235" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="249" />
         <source>Returned: %1</source>
         <translation>Dikembalikan: %1</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="238" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="252" />
         <source>Rejected: %1</source>
         <translation>Ditolak: %1</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="241" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="255" />
         <source>Your role can read this slip but not change it.</source>
         <translation>Peran Anda dapat membaca laporan ini tetapi tidak dapat mengubahnya.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="243" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="257" />
         <source>This slip is %1 and can no longer be changed.</source>
         <translation>Laporan ini berstatus %1 dan tidak dapat diubah lagi.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="246" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="260" />
         <source>Verified. Changing the content makes it a draft again, to be verified once more.</source>
         <translation>Sudah diverifikasi. Bila isinya diubah, laporan kembali menjadi draf dan perlu diverifikasi lagi.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="268" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="282" />
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="271" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="285" />
         <source>Saved %1</source>
         <translation>Tersimpan %1</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="316" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="341" />
         <source>Not saved: see the fields in red</source>
         <translation>Belum tersimpan: periksa kolom yang bertanda merah</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="320" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="346" />
         <source>Not saved!</source>
         <translation>Belum tersimpan!</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="381" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="408" />
         <source>Not verified yet: see the fields in red</source>
         <translation>Belum bisa diverifikasi: periksa kolom yang bertanda merah</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_editor.py" line="398" />
+        <location filename="../../kotaksaran/ui/submission_editor.py" line="426" />
         <source>%1 verified</source>
         <translation>%1 terverifikasi</translation>
     </message>
@@ -623,22 +623,22 @@
         <translation>— tanpa sesi —</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="288" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="287" />
         <source>— sub-category (optional) —</source>
         <translation>— sub-kategori (opsional) —</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="370" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="369" />
         <source>hidden</source>
         <translation>disembunyikan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="374" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="373" />
         <source>Hidden: this slip is anonymous or confidential.</source>
         <translation>Disembunyikan: laporan ini anonim atau rahasia.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="392" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="391" />
         <source>Closed session #%1</source>
         <translation>Sesi #%1 (ditutup)</translation>
     </message>
@@ -646,72 +646,72 @@
 <context>
     <name>SubmissionListPage</name>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="90" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="91" />
         <source>Search title, text or number… (Ctrl+F)</source>
         <translation>Cari judul, isi atau nomor… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="120" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="121" />
         <source>All statuses</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="121" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="122" />
         <source>Draft &amp; returned</source>
         <translation>Draf &amp; dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="125" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="126" />
         <source>All channels</source>
         <translation>Semua saluran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="96" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="97" />
         <source>All dates</source>
         <translation>Semua tanggal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="136" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="137" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="137" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="138" />
         <source>Channel</source>
         <translation>Saluran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="138" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="139" />
         <source>Box session</source>
         <translation>Sesi kotak</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="180" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="181" />
         <source>&amp;Open (Enter)</source>
         <translation>B&amp;uka (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="184" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="185" />
         <source>A&amp;pprove</source>
         <translation>&amp;Setujui</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="185" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="186" />
         <source>&amp;Return…</source>
         <translation>&amp;Kembalikan…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="186" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="187" />
         <source>Re&amp;ject…</source>
         <translation>T&amp;olak…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="204" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="205" />
         <source>All sessions</source>
         <translation>Semua sesi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_list.py" line="295" />
+        <location filename="../../kotaksaran/ui/submission_list.py" line="296" />
         <source>%1 reports</source>
         <translation>%1 laporan</translation>
     </message>

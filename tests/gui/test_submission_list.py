@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kotaksaran.domain.enums import Status
 from kotaksaran.services import Services
+from kotaksaran.ui import tasks
 from kotaksaran.ui.review import ReasonDialog
 from kotaksaran.ui.submission_list import SubmissionListPage
 from kotaksaran.ui.submission_model import COLUMN_INDEX, STATUS_ROLE
@@ -127,3 +128,22 @@ def test_list_follows_changes_on_the_bus(office: Office, qtbot: QtBot) -> None:
     sid = office.petugas.submissions.create(valid_slip()).submission.id
     page.ctx.bus.submissions_changed.emit([sid])
     assert page.count_label.text() == "1 laporan"
+
+
+def test_selection_follows_its_slip_when_new_ones_arrive_on_top(
+    office: Office, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tasks, "SYNC_TASKS", False)  # pages read on a worker, as in the app
+    _verified(office, "Satu", "Dua", "Tiga")
+    page = _page(qtbot, office.petugas)
+    qtbot.waitUntil(lambda: page.model.is_loaded(0), timeout=5000)
+    page.table.selectRow(1)
+    chosen = page.selected_id()
+    assert chosen is not None
+    office.clock.value = office.clock.value.replace(hour=5)
+    new = office.petugas.submissions.create(valid_slip(title="Baru")).submission.id
+    page.ctx.bus.submissions_changed.emit([new])  # newest first: every row moves down one
+    # Until the fresh rows are read, the old ones stay on screen; then the choice moves.
+    qtbot.waitUntil(lambda: page.table.currentIndex().row() == 2, timeout=5000)
+    assert page.selected_id() == chosen
+    assert page.model.wait_idle()
