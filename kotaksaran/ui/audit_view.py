@@ -27,18 +27,18 @@ from .errors import show_error
 
 _CTX = "AuditDialog"
 ACTION_LABELS: dict[str, str] = {
-    "create": QT_TRANSLATE_NOOP("AuditDialog", "Created"),
-    "autosave": QT_TRANSLATE_NOOP("AuditDialog", "Saved while typing"),
-    "edit": QT_TRANSLATE_NOOP("AuditDialog", "Edited"),
-    "status_draft": QT_TRANSLATE_NOOP("AuditDialog", "Back to draft"),
-    "status_verified": QT_TRANSLATE_NOOP("AuditDialog", "Verified"),
-    "status_returned": QT_TRANSLATE_NOOP("AuditDialog", "Returned"),
-    "status_rejected": QT_TRANSLATE_NOOP("AuditDialog", "Rejected"),
-    "status_approved": QT_TRANSLATE_NOOP("AuditDialog", "Approved"),
-    "status_queued": QT_TRANSLATE_NOOP("AuditDialog", "Queued for sending"),
-    "status_sent": QT_TRANSLATE_NOOP("AuditDialog", "Sent"),
-    "status_registered": QT_TRANSLATE_NOOP("AuditDialog", "Registered upstream"),
-    "status_closed": QT_TRANSLATE_NOOP("AuditDialog", "Closed"),
+    "create": str(QT_TRANSLATE_NOOP("AuditDialog", "Created")),
+    "autosave": str(QT_TRANSLATE_NOOP("AuditDialog", "Saved while typing")),
+    "edit": str(QT_TRANSLATE_NOOP("AuditDialog", "Edited")),
+    "status_draft": str(QT_TRANSLATE_NOOP("AuditDialog", "Back to draft")),
+    "status_verified": str(QT_TRANSLATE_NOOP("AuditDialog", "Verified")),
+    "status_returned": str(QT_TRANSLATE_NOOP("AuditDialog", "Returned")),
+    "status_rejected": str(QT_TRANSLATE_NOOP("AuditDialog", "Rejected")),
+    "status_approved": str(QT_TRANSLATE_NOOP("AuditDialog", "Approved")),
+    "status_queued": str(QT_TRANSLATE_NOOP("AuditDialog", "Queued for sending")),
+    "status_sent": str(QT_TRANSLATE_NOOP("AuditDialog", "Sent")),
+    "status_registered": str(QT_TRANSLATE_NOOP("AuditDialog", "Registered upstream")),
+    "status_closed": str(QT_TRANSLATE_NOOP("AuditDialog", "Closed")),
 }
 _LONG = 80  # longer values (the report text) are cut in the list; the tooltip has them whole
 # Changes are listed in the order of the form, not alphabetically by column name.
@@ -150,5 +150,6 @@ class AuditDialog(QDialog):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
-            out.append([item.text(c) for c in range(4)])
+            if item is not None:
+                out.append([item.text(c) for c in range(4)])
         return out

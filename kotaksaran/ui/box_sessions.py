@@ -36,13 +36,13 @@ from .record_widgets import ui_locale
 
 _CTX = "BoxSessionModel"
 _HEADERS = (
-    QT_TRANSLATE_NOOP("BoxSessionModel", "Box"),
-    QT_TRANSLATE_NOOP("BoxSessionModel", "Opened at"),
-    QT_TRANSLATE_NOOP("BoxSessionModel", "Opened by"),
-    QT_TRANSLATE_NOOP("BoxSessionModel", "Witnesses"),
-    QT_TRANSLATE_NOOP("BoxSessionModel", "Found"),
-    QT_TRANSLATE_NOOP("BoxSessionModel", "Typed in"),
-    QT_TRANSLATE_NOOP("BoxSessionModel", "State"),
+    str(QT_TRANSLATE_NOOP("BoxSessionModel", "Box")),
+    str(QT_TRANSLATE_NOOP("BoxSessionModel", "Opened at")),
+    str(QT_TRANSLATE_NOOP("BoxSessionModel", "Opened by")),
+    str(QT_TRANSLATE_NOOP("BoxSessionModel", "Witnesses")),
+    str(QT_TRANSLATE_NOOP("BoxSessionModel", "Found")),
+    str(QT_TRANSLATE_NOOP("BoxSessionModel", "Typed in")),
+    str(QT_TRANSLATE_NOOP("BoxSessionModel", "State")),
 )
 _STAFF = (Role.PETUGAS, Role.SUPERVISOR, Role.ADMIN)
 _AnyIndex = QModelIndex | QPersistentModelIndex

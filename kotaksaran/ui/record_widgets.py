@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QLabel,
+    QLineEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -202,7 +203,12 @@ class SearchableCombo(QComboBox):
         self.setMaxVisibleItems(20)
         # Enter with the suggestion list open but nothing picked in it ends here, not in
         # focusOutEvent.
-        self.lineEdit().returnPressed.connect(self._reconcile)
+        self.line().returnPressed.connect(self._reconcile)
+
+    def line(self) -> QLineEdit:
+        edit = self.lineEdit()
+        assert edit is not None  # editable from the constructor on
+        return edit
 
     def set_items(self, items: list[tuple[str, int | None]]) -> None:
         """(text, id) pairs; an id of None is the 'nothing chosen' entry."""

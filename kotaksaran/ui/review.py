@@ -26,10 +26,10 @@ from .record_widgets import ERROR_COLOUR
 
 _CTX = "ReasonDialog"
 COMMON_REASONS: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("ReasonDialog", "Content unclear"),
-    QT_TRANSLATE_NOOP("ReasonDialog", "Location incomplete"),
-    QT_TRANSLATE_NOOP("ReasonDialog", "Duplicate"),
-    QT_TRANSLATE_NOOP("ReasonDialog", "Not a complaint / spam"),
+    str(QT_TRANSLATE_NOOP("ReasonDialog", "Content unclear")),
+    str(QT_TRANSLATE_NOOP("ReasonDialog", "Location incomplete")),
+    str(QT_TRANSLATE_NOOP("ReasonDialog", "Duplicate")),
+    str(QT_TRANSLATE_NOOP("ReasonDialog", "Not a complaint / spam")),
 )
 
 

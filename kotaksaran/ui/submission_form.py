@@ -112,8 +112,7 @@ class SubmissionForm(QWidget):
             self.classification.addButton(radio, i)
             rlay.addWidget(radio)
         rlay.addStretch(1)
-        self.classification.idToggled.connect(
-            lambda _id, on: on and self._emit("classification"))
+        self.classification.idToggled.connect(self._classification_toggled)
         self._row(form, "classification", self.tr("Classification"), radios)
         self._inputs["classification"] = self.classification.button(0)
 
@@ -163,12 +162,12 @@ class SubmissionForm(QWidget):
         form = self._form()
 
         self.agency = SearchableCombo()
-        self.agency.lineEdit().setPlaceholderText(self.tr("Type to search…"))
+        self.agency.line().setPlaceholderText(self.tr("Type to search…"))
         self.agency.currentIndexChanged.connect(lambda _i: self._emit("agency_id"))
         self._row(form, "agency_id", self.tr("A&gency"), self.agency)
 
         self.category_root = SearchableCombo()
-        self.category_root.lineEdit().setPlaceholderText(self.tr("Type to search…"))
+        self.category_root.line().setPlaceholderText(self.tr("Type to search…"))
         self.category_sub = QComboBox()
         self.category_root.currentIndexChanged.connect(self._root_changed)
         self.category_sub.currentIndexChanged.connect(lambda _i: self._emit("category_id"))
@@ -302,6 +301,10 @@ class SubmissionForm(QWidget):
             self.session.setCurrentIndex(0)  # a letter does not come out of a box
         self._emit("channel")
 
+    def _classification_toggled(self, _id: int, on: bool) -> None:
+        if on:  # the button switched off is not a change of its own
+            self._emit("classification")
+
     def _emit(self, name: str) -> None:
         if name == "box_session_id":
             from_box = self.channel.currentData() == Channel.KOTAK_SARAN.value
@@ -373,8 +376,8 @@ class SubmissionForm(QWidget):
                 self.tr("Hidden: this slip is anonymous or confidential."))
             self.identity_note.setVisible(not identity_visible)
             # setText leaves the cursor at the end, which scrolls a long text's start away.
-            for edit in (self.title, self.location, self.agency.lineEdit(),
-                         self.category_root.lineEdit(), *self.identity.values()):
+            for edit in (self.title, self.location, self.agency.line(),
+                         self.category_root.line(), *self.identity.values()):
                 edit.setCursorPosition(0)
             has_identity = any(values.get(n) for n in IDENTITY_FIELDS)
             self.set_identity_expanded(has_identity or not identity_visible)

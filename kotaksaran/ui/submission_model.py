@@ -50,13 +50,14 @@ class Column:
 
 _CTX = "SubmissionTableModel"
 COLUMNS: tuple[Column, ...] = (
-    Column("number", QT_TRANSLATE_NOOP("SubmissionTableModel", "Number"), "number"),
-    Column("status", QT_TRANSLATE_NOOP("SubmissionTableModel", "Status"), "status"),
-    Column("created_at", QT_TRANSLATE_NOOP("SubmissionTableModel", "Date"), "created_at"),
-    Column("classification", QT_TRANSLATE_NOOP("SubmissionTableModel", "Classification"), None),
-    Column("title", QT_TRANSLATE_NOOP("SubmissionTableModel", "Title"), "title"),
-    Column("agency", QT_TRANSLATE_NOOP("SubmissionTableModel", "Agency"), "agency"),
-    Column("channel", QT_TRANSLATE_NOOP("SubmissionTableModel", "Channel"), "channel"),
+    Column("number", str(QT_TRANSLATE_NOOP("SubmissionTableModel", "Number")), "number"),
+    Column("status", str(QT_TRANSLATE_NOOP("SubmissionTableModel", "Status")), "status"),
+    Column("created_at", str(QT_TRANSLATE_NOOP("SubmissionTableModel", "Date")), "created_at"),
+    Column("classification",
+           str(QT_TRANSLATE_NOOP("SubmissionTableModel", "Classification")), None),
+    Column("title", str(QT_TRANSLATE_NOOP("SubmissionTableModel", "Title")), "title"),
+    Column("agency", str(QT_TRANSLATE_NOOP("SubmissionTableModel", "Agency")), "agency"),
+    Column("channel", str(QT_TRANSLATE_NOOP("SubmissionTableModel", "Channel")), "channel"),
 )
 COLUMN_INDEX = {c.name: i for i, c in enumerate(COLUMNS)}
 _DATE_COL = COLUMN_INDEX["created_at"]

@@ -472,173 +472,173 @@
 <context>
     <name>SubmissionForm</name>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="117" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="116" />
         <source>Classification</source>
         <translation>Klasifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="121" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="120" />
         <source>One line: what is the report about?</source>
         <translation>Satu baris: laporan ini tentang apa?</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="123" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="122" />
         <source>&amp;Title</source>
         <translation>&amp;Judul</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="128" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="127" />
         <source>Type the slip's text as written.</source>
         <translation>Ketik isi slip sesuai tulisannya.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="132" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="131" />
         <source>&amp;Report text</source>
         <translation>&amp;Isi laporan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="135" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="134" />
         <source>not filled in</source>
         <translation>belum diisi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="139" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="138" />
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="140" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="139" />
         <source>Leave the date empty for now</source>
         <translation>Biarkan tanggal kosong dulu</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="150" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="149" />
         <source>&amp;Date of the event</source>
         <translation>&amp;Tanggal kejadian</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="154" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="153" />
         <source>Street, RT/RW, place</source>
         <translation>Jalan, RT/RW, tempat</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="166" />
-        <location filename="../../kotaksaran/ui/submission_form.py" line="171" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="165" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="170" />
         <source>Type to search…</source>
         <translation>Ketik untuk mencari…</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="156" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="155" />
         <source>L&amp;ocation</source>
         <translation>&amp;Lokasi kejadian</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="149" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="148" />
         <source>Type e.g. 01062026</source>
         <translation>Ketik mis. 01062026</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="168" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="167" />
         <source>A&amp;gency</source>
         <translation>Instansi t&amp;ujuan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="175" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="174" />
         <source>Categor&amp;y</source>
         <translation>&amp;Kategori</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="182" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="181" />
         <source>Cha&amp;nnel</source>
         <translation>&amp;Saluran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="186" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="185" />
         <source>A slip from the box belongs to a box session.</source>
         <translation>Slip dari kotak saran masuk ke sebuah sesi pembukaan kotak.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="187" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="186" />
         <source>Box &amp;session</source>
         <translation>Sesi k&amp;otak saran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="190" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="189" />
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="193" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="192" />
         <source>The reporter's identity never leaves this office.</source>
         <translation>Identitas pelapor tidak pernah keluar dari kantor ini.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="194" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="193" />
         <source>Confidential</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="197" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="196" />
         <source>The report is not shown to the public.</source>
         <translation>Laporan tidak ditampilkan untuk umum.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="212" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="211" />
         <source>Reporter's identity (optional)</source>
         <translation>Identitas pelapor (opsional)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="223" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="222" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="224" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="223" />
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="225" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="224" />
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="226" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="225" />
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="227" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="226" />
         <source>Address</source>
         <translation>Alamat</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="234" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="233" />
         <source>16 digits</source>
         <translation>16 angka</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="257" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="256" />
         <source>— no session —</source>
         <translation>— tanpa sesi —</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="287" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="286" />
         <source>— sub-category (optional) —</source>
         <translation>— sub-kategori (opsional) —</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="369" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="372" />
         <source>hidden</source>
         <translation>disembunyikan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="373" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="376" />
         <source>Hidden: this slip is anonymous or confidential.</source>
         <translation>Disembunyikan: laporan ini anonim atau rahasia.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_form.py" line="391" />
+        <location filename="../../kotaksaran/ui/submission_form.py" line="394" />
         <source>Closed session #%1</source>
         <translation>Sesi #%1 (ditutup)</translation>
     </message>
@@ -734,27 +734,27 @@
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="56" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="57" />
         <source>Classification</source>
         <translation>Klasifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="57" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="58" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="58" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="59" />
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="59" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="60" />
         <source>Channel</source>
         <translation>Saluran</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/submission_model.py" line="333" />
+        <location filename="../../kotaksaran/ui/submission_model.py" line="334" />
         <source>This column cannot be sorted</source>
         <translation>Kolom ini tidak dapat diurutkan</translation>
     </message>
