@@ -688,3 +688,33 @@ def test_postgresql_smoke(run: Runner, tmp_path: Path, pg_url: str) -> None:
     res = run(*d, "init", "--unit-code", "X", "--unit-name", "X", "--unit-type", "x",
               "--admin-user", "a", "--admin-name", "A", "--admin-password", PASSWORD)
     assert res.code == 1 and "sudah berisi basis data" in res.err
+
+
+def test_postgresql_upgrade_only_by_db_upgrade(run: Runner, tmp_path: Path, pg_url: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from kotaksaran.store import db as db_mod
+
+    d = ["--data-dir", str(tmp_path / "desk"), "--db-url", pg_url]
+    assert run(*d, "init", "--unit-code", "PKM1", "--unit-name", "Puskesmas Sekupang",
+               "--unit-type", "puskesmas", "--admin-user", "admin", "--admin-name", "Admin",
+               "--admin-password", PASSWORD).code == 0
+    number = new(run, tmp_path / "desk", "--db-url", pg_url, as_user="admin")
+    scripts = tmp_path / "migrations"
+    shutil.copytree(db_mod.MIGRATIONS, scripts)
+    (scripts / "versions" / "9001_cli.py").write_text(
+        NEXT_REVISION.format(head=db_mod.head_revision()))
+    monkeypatch.setattr(db_mod, "MIGRATIONS", scripts)
+    # A desk with the next release does not upgrade the shared database by itself.
+    res = run(*d, "list")
+    assert res.code == 1
+    assert res.err.strip() == msg(E.SchemaOutdated(revision="0001", head="9001_cli"))
+    if shutil.which("pg_dump"):
+        res = run(*d, "db", "upgrade")
+        assert res.code == 0, res.err
+        dumps = list((tmp_path / "desk" / "backups").glob("kotaksaran-pre-upgrade-*.dump"))
+        assert len(dumps) == 1 and str(dumps[0]) in res.out
+    else:
+        assert run(*d, "db", "upgrade").code == 1  # no pg_dump: refused without the flag
+        assert run(*d, "db", "upgrade", "--skip-backup").code == 0
+    rows = run(*d, "list", "--json").json()
+    assert [r["number"] for r in rows] == [number]  # type: ignore[index,union-attr]
