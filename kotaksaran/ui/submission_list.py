@@ -216,9 +216,11 @@ class SubmissionListPage(QWidget):
         self.search.selectAll()
 
     def show_review_queue(self) -> None:
-        """Verified slips waiting for a supervisor, oldest first."""
+        """What this person has to check, oldest first: verified slips for a supervisor or
+        admin, drafts and returned slips (still to verify) for a petugas."""
+        wanted = Status.VERIFIED.value if self._reviewer else _TODO
         self.status_filter.blockSignals(True)
-        self.status_filter.setCurrentIndex(self.status_filter.findData(Status.VERIFIED.value))
+        self.status_filter.setCurrentIndex(self.status_filter.findData(wanted))
         self.status_filter.blockSignals(False)
         self.model.set_query(self._query().with_(sort="created_at", descending=False))
         self._sync_sort_indicator()

@@ -60,6 +60,9 @@ def test_filters_and_search_narrow_the_list(office: Office, qtbot: QtBot) -> Non
 
     page.status_filter.setCurrentIndex(page.status_filter.findData("draft"))
     assert page.count_label.text() == "1 laporan"
+    page.show_review_queue()  # a petugas's queue: what is still to verify
+    assert page.status_filter.currentText() == "Draf & dikembalikan"
+    assert page.count_label.text() == "1 laporan"
     page.status_filter.setCurrentIndex(0)
     page.search.setText("sampah")
     qtbot.waitUntil(lambda: page.count_label.text() == "1 laporan", timeout=2000)
