@@ -254,6 +254,82 @@ def run(data_dir: Path, runs: int = 9, *, plans: bool = False,
         store.dispose()
 
 
+# --- what a change in the service's SQL would give ---------------------------------------
+_J = "FROM submissions s LEFT JOIN agencies a ON a.id = s.agency_id"
+_NEWEST = "ORDER BY s.created_at DESC, s.id DESC"
+_IN_FTS = "s.id IN (SELECT rowid FROM submissions_fts WHERE submissions_fts MATCH ?)"
+
+
+def _deferred(where: str = "") -> str:
+    inner_where = f" WHERE {where}" if where else ""
+    return (f"SELECT {_COLS} {_J} WHERE s.id IN (SELECT s.id FROM submissions s{inner_where} "
+            f"{_NEWEST} LIMIT ? OFFSET ?) {_NEWEST}")
+
+
+def alternatives(total: int, verified: int) -> list[tuple[str, str, tuple[Any, ...], str,
+                                                           tuple[Any, ...]]]:
+    """(label, SQL as the service shapes it today, params, proposed SQL, params); raw sqlite3
+    on both sides, same answer required. Page size 200 as the GUI model reads."""
+    last = max(0, total - 200)
+    mid = total // 2
+    vlast = max(0, verified - 200)
+    jalan = _fts_match("jalan")
+    return [
+        (f"page of 200 at offset {mid:,}: deferred join",
+         f"SELECT {_COLS} {_J} {_NEWEST} LIMIT 200 OFFSET ?", (mid,),
+         _deferred(), (200, mid)),
+        (f"page of 200 at offset {last:,} (the end): deferred join",
+         f"SELECT {_COLS} {_J} {_NEWEST} LIMIT 200 OFFSET ?", (last,),
+         _deferred(), (200, last)),
+        (f"status = verified, last page (offset {vlast:,}): deferred join",
+         f"SELECT {_COLS} {_J} WHERE s.status = ? {_NEWEST} LIMIT 200 OFFSET ?",
+         (Status.VERIFIED.value, vlast),
+         _deferred("s.status = ?"), (Status.VERIFIED.value, 200, vlast)),
+        ("search count 'jalan': count the FTS table",
+         f"SELECT count(*) FROM submissions s WHERE {_IN_FTS}", (jalan,),
+         "SELECT count(*) FROM submissions_fts WHERE submissions_fts MATCH ?", (jalan,)),
+        ("search page 'jalan': sort ids first, then read 100 rows",
+         f"SELECT {_COLS} {_J} WHERE {_IN_FTS} {_NEWEST} LIMIT 100", (jalan,),
+         f"SELECT {_COLS} {_J} WHERE s.id IN (SELECT s.id FROM submissions s WHERE {_IN_FTS} "
+         f"{_NEWEST} LIMIT 100) {_NEWEST}", (jalan,)),
+    ]
+
+
+def run_alternatives(path: Path, runs: int) -> list[dict[str, Any]]:
+    raw = Raw(path)
+    try:
+        total = raw.conn.execute("SELECT count(*) FROM submissions").fetchone()[0]
+        verified = raw.conn.execute("SELECT count(*) FROM submissions WHERE status = ?",
+                                    (Status.VERIFIED.value,)).fetchone()[0]
+        out = []
+        for label, now_sql, now_p, new_sql, new_p in alternatives(total, verified):
+            a = raw.conn.execute(now_sql, now_p).fetchall()
+            b = raw.conn.execute(new_sql, new_p).fetchall()
+            if a != b:
+                raise SystemExit(f"[bench_list] alternative '{label}' changes the answer")
+            ta, tb = common.time_pair(lambda q=now_sql, p=now_p: raw.conn.execute(q, p).fetchall(),
+                                      lambda q=new_sql, p=new_p: raw.conn.execute(q, p).fetchall(),
+                                      runs)
+            out.append({"label": label, "today_s": ta.median, "proposed_s": tb.median,
+                        "speedup": ta.median / tb.median if tb.median else float("inf"),
+                        "today_plan": raw.plan(now_sql, now_p),
+                        "proposed_plan": raw.plan(new_sql, new_p)})
+            print(f"  {label:<58} today {common.ms(ta.median):>9}  proposed "
+                  f"{common.ms(tb.median):>9}  x{out[-1]['speedup']:.0f} faster", flush=True)
+        return out
+    finally:
+        raw.close()
+
+
+def alternatives_table(alts: list[dict[str, Any]]) -> str:
+    lines = ["| query (raw SQL, same answer) | as the service shapes it | proposed | speed-up |",
+             "|---|---:|---:|---:|"]
+    for a in alts:
+        lines.append(f"| {a['label']} | {common.ms(a['today_s'])} | {common.ms(a['proposed_s'])} "
+                     f"| x{a['speedup']:.0f} |")
+    return "\n".join(lines)
+
+
 def table(results: list[Result]) -> str:
     head = ("| operation | matches | app service (count + page) | raw SQL (count + page) "
             "| ratio | aim |\n|---|---:|---:|---:|---:|---|")
@@ -278,6 +354,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--runs", type=int, default=9, help="timed runs per side (median)")
     ap.add_argument("--plans", action="store_true", help="print EXPLAIN QUERY PLAN")
     ap.add_argument("--only", default="", help="comma-separated operation names")
+    ap.add_argument("--alternatives", action="store_true",
+                    help="also time proposed SQL shapes beside today's (raw SQL both)")
     ap.add_argument("--generator", choices=common.GENERATORS, default="demo",
                     help="who makes the benchmark database (see common.py)")
     ap.add_argument("--out", type=Path, default=common.OUT,
@@ -292,6 +370,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     results = run(db.data_dir, args.runs, plans=args.plans, only=only)
     print()
     print(table(results))
+    alts: list[dict[str, Any]] = []
+    if args.alternatives:
+        print("\n[bench_list] proposed SQL shapes, raw sqlite3 on both sides:")
+        alts = run_alternatives(db.db_path, args.runs)
+        print()
+        print(alternatives_table(alts))
     if args.plans:
         for r in results:
             print(f"\n## {r.op.label}")
@@ -303,7 +387,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             "machine": info, "rows": db.rows, "runs": args.runs, "page": PAGE,
             "db_build_seconds": db.build_seconds, "db_built_at": db.built_at,
             "database": db.describe(),
-            "results": [r.to_json() for r in results]}
+            "results": [r.to_json() for r in results], "alternatives": alts}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "bench_list.json").write_text(__import__("json").dumps(data, indent=2))
     return data

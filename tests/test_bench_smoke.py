@@ -25,7 +25,8 @@ def bench_list() -> ModuleType:
 
 def test_bench_list_runs_on_a_small_database(bench_list: ModuleType, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    data = bench_list.main(["--rows", "500", "--runs", "1", "--plans", "--out", str(tmp_path)])
+    data = bench_list.main(["--rows", "500", "--runs", "1", "--plans", "--alternatives",
+                            "--out", str(tmp_path)])
     names = {r["name"] for r in data["results"]}
     assert {"first_page", "sort_date_asc", "sort_status", "filter_status", "search_1",
             "search_3", "last_page"} <= names
@@ -34,6 +35,7 @@ def test_bench_list_runs_on_a_small_database(bench_list: ModuleType, tmp_path: P
     assert by_name["last_page"]["offset"] == 400
     assert 0 < by_name["search_1"]["matches"] < 500  # the corpus makes FTS meaningful
     assert all(r["plans"]["service_page"] for r in data["results"])
+    assert len(data["alternatives"]) == 5  # each gave the same answer as today's SQL
     assert (tmp_path / "bench_list.json").exists()
     assert "| first page" in capsys.readouterr().out
 
