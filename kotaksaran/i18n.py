@@ -126,6 +126,7 @@ PROBLEM_MESSAGES = {
     "too_long": N_("This text is too long."),
     "unknown_code": N_("Choose one of the values in the list."),
     "future_date": N_("The date cannot be in the future."),
+    "date_format": N_("Write the date as YYYY-MM-DD, e.g. 2026-06-01."),
     "nik_digits": N_("A NIK has only digits."),
     "nik_length": N_("A NIK has exactly 16 digits."),
     "phone_country": N_("Only Indonesian numbers (+62) are accepted."),

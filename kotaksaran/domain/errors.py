@@ -105,5 +105,11 @@ class SchemaOutdated(EnvironmentProblem):
     code = "schema_outdated"
 
 
+class NotInitialized(EnvironmentProblem):
+    """The data dir exists but holds no database yet (setup or `init` has not run)."""
+
+    code = "not_initialized"
+
+
 class AlreadyRunning(EnvironmentProblem):
     code = "already_running"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid as uuid_mod
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,6 +33,7 @@ from ..store.models import (
     Unit,
 )
 from . import audit
+from .audit import AuditView
 from .config import SPECS
 from .context import Actor, ServiceBase, current_unit
 from .views import EDITABLE_FIELDS, IDENTITY_FIELDS, SaveResult, SubmissionView
@@ -124,9 +126,24 @@ def to_view(s: Session, actor: Actor, sub: Submission, *, with_audit: bool = Fal
         verified_at=sub.verified_at, reviewed_by=sub.reviewed_by, reviewed_at=sub.reviewed_at,
         upstream_status=sub.upstream_status, tracking_id=sub.tracking_id,
         revision=sub.revision, page_count=pages,
-        audit=tuple(audit.events_for(s, "submission", sub.uuid)) if with_audit else (),
+        audit=_audit_for(s, sub, visible) if with_audit else (),
         **ident,
     )
+
+
+def _audit_for(s: Session, sub: Submission, identity_visible: bool) -> tuple[AuditView, ...]:
+    """The trail of a slip; identity values are blanked for those who may not see them."""
+    events = audit.events_for(s, "submission", sub.uuid)
+    if identity_visible:
+        return tuple(events)
+    masked = []
+    for e in events:
+        changes = [
+            dict(c, old=None, new=None) if c["field"] in IDENTITY_FIELDS else c
+            for c in e.changes
+        ]
+        masked.append(replace(e, changes=changes))
+    return tuple(masked)
 
 
 def _snapshot(sub: Submission) -> dict[str, Any]:
@@ -145,7 +162,10 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
             out[name] = int(value) if value not in (None, "") else None
         elif name == "event_date":
             if isinstance(value, str):
-                value = date.fromisoformat(value.strip()) if value.strip() else None
+                try:
+                    value = date.fromisoformat(value.strip()) if value.strip() else None
+                except ValueError:
+                    raise ValidationFailed({"event_date": ["date_format"]}) from None
             out[name] = value
         elif name == "classification":
             out[name] = (value or None) if isinstance(value, str) else value

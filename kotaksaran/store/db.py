@@ -224,6 +224,9 @@ def open_store(
     if create:
         dd.create()
     dd.check_usable()
+    if not create and db_url is None and not dd.db_path.exists():
+        # Never make an empty database behind the user's back (a wrong --data-dir, say).
+        raise E.NotInitialized(path=str(dd.root))
     store = Store(dd, db_url)
     try:
         if migrate:

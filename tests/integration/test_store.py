@@ -226,3 +226,10 @@ def test_unknown_user_gets_same_answer(office: Office) -> None:
 def test_migration_head_is_applied(office: Office) -> None:
     assert office.store.current_revision() == head_revision()
     assert office.store.schema_state() == "current"
+
+
+def test_existing_dir_without_database_is_not_silently_filled(tmp_path: Path) -> None:
+    (tmp_path / "wrong-folder").mkdir()
+    with pytest.raises(E.NotInitialized):
+        open_store(tmp_path / "wrong-folder")
+    assert not (tmp_path / "wrong-folder" / DB_FILE).exists()

@@ -160,3 +160,21 @@ def test_numbers_are_unique_and_sequential(office: Office) -> None:
     office.admin.config.set("desk.code", "D2")
     assert office.petugas.submissions.create(valid_slip()).submission.number == \
         "KS-KLBS-D2-2026-000001"
+
+
+def test_audit_trail_hides_identity_from_those_who_may_not_see_it(office: Office) -> None:
+    office.admin.users.add("petugas2", "Rina", office.petugas.actor.role, "rahasia123")
+    sub = office.petugas.submissions.create(valid_slip(
+        rahasia=True, reporter_nik="2171012345678901", reporter_phone="081266551234")).submission
+    other = office.as_user("petugas2").submissions.get(sub.id, with_audit=True)
+    values = [(c["old"], c["new"]) for e in other.audit for c in e.changes
+              if c["field"].startswith("reporter_")]
+    assert values and all(v == (None, None) for v in values)
+    own = office.supervisor.submissions.get(sub.id, with_audit=True)
+    assert any(c["new"] == "2171012345678901" for e in own.audit for c in e.changes)
+
+
+def test_badly_written_date_is_a_field_problem(office: Office) -> None:
+    with pytest.raises(ValidationFailed) as err:
+        office.petugas.submissions.create(valid_slip(event_date="1 Juni 2026"))
+    assert err.value.fields == {"event_date": ["date_format"]}
