@@ -24,6 +24,7 @@ SORT_COLUMNS: dict[str, Any] = {
     "title": Submission.title,
     "agency": Agency.name,
     "channel": Submission.channel,
+    "classification": Submission.classification,
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
 

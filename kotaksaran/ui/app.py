@@ -9,7 +9,14 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from .. import i18n
@@ -87,6 +94,10 @@ def install_translators(app: QCoreApplication, lang: str) -> str:
                 app.installTranslator(tr)
                 loaded.append(tr)
     app._ks_translators = loaded  # type: ignore[attr-defined]
+    # Dates, numbers and calendar popups follow the language too ("Senin", "1.234").
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+                       if lang == "id" else QLocale(QLocale.Language.English,
+                                                    QLocale.Country.UnitedKingdom))
     return lang
 
 
