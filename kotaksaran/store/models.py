@@ -184,6 +184,8 @@ class Submission(Base):
         Index("ix_submissions_channel_created", "channel", "created_at"),
         Index("ix_submissions_session", "box_session_id"),
         Index("ix_submissions_number_sort", "number"),
+        Index("ix_submissions_status_id", "status", "id"),
+        Index("ix_submissions_title_id", "title", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
