@@ -810,7 +810,7 @@ def _known_revision(revision: str) -> bool:
 
 
 def cmd_db_restore(args: argparse.Namespace) -> int:
-    from .store.db import DataDir, check_sqlite_file, open_store
+    from .store.db import DataDir, check_sqlite_file, copy_sqlite, open_store
     from .store.lock import InstanceLock
 
     _require_data_dir(args)
@@ -843,15 +843,7 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-            try:
-                dst = sqlite3.connect(tmp)
-                try:
-                    src.backup(dst)
-                finally:
-                    dst.close()
-            finally:
-                src.close()
+            copy_sqlite(source, tmp, read_only=True)
             # The old database's WAL and shared-memory files belong to it alone: left beside
             # the restored file, SQLite would replay them into it.
             for suffix in ("-wal", "-shm"):

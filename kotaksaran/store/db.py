@@ -204,16 +204,22 @@ class Store:
         target = target or self.data_dir.backups / f"kotaksaran-{reason}-{stamp}.db"
         with translated(self.data_dir.root):
             target.parent.mkdir(parents=True, exist_ok=True)
-            src = sqlite3.connect(self.data_dir.db_path)
-            try:
-                dst = sqlite3.connect(target)
-                try:
-                    src.backup(dst)
-                finally:
-                    dst.close()
-            finally:
-                src.close()
+            copy_sqlite(self.data_dir.db_path, target)
         return target
+
+
+def copy_sqlite(source: Path, target: Path, *, read_only: bool = False) -> None:
+    """Copy a SQLite database through its backup API (consistent, WAL included)."""
+    src = (sqlite3.connect(f"file:{source}?mode=ro", uri=True) if read_only
+           else sqlite3.connect(source))
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def open_store(
