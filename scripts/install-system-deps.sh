@@ -39,6 +39,9 @@ packages=(
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
     libxcb-shape0 libxcb-xinerama0 libxcb-randr0
     libdbus-1-3 libfontconfig1
+    # scanners: SANE (its "test" backend is what the tests scan from) and the headers that
+    # python-sane compiles against; gcc for that build
+    libsane1 libsane-dev sane-utils gcc python3-dev
 )
 if ((with_postgres)); then
     packages+=(postgresql postgresql-client)

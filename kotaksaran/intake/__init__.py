@@ -1,0 +1,1 @@
+"""How paper reaches the app: file import, watch folder, scanners, and page cleanup (no Qt)."""
