@@ -58,7 +58,7 @@ run: deps venv translations
 
 test: deps venv translations lint typecheck
 	@echo "[test] pytest"
-	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); \
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -rs -p no:cacheprovider $(PYTEST_ARGS); \
 	rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "[test] FAILED: pytest collected no tests (exit 5)" >&2; fi; \
 	exit $$rc
