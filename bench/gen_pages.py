@@ -238,21 +238,23 @@ def photo_like(rng: random.Random, dpi: int = 300) -> Image.Image:
 
 
 def _desk(rng: random.Random, size: tuple[int, int]) -> np.ndarray:
-    """A textured, coloured tabletop (wood, laminate, cloth), RGB float32."""
+    """A textured, coloured tabletop (wood, laminate, cloth), RGB float32 (drawn at half
+    size and enlarged, plus fine grain)."""
     w, h = size
+    hw, hh = max(1, w // 2), max(1, h // 2)
     nrng = np.random.default_rng(rng.randrange(2**31))
     base = np.array(rng.choice([(120, 80, 45), (95, 60, 35), (70, 70, 75), (40, 90, 60),
                                 (50, 70, 120), (140, 110, 80), (105, 105, 100),
                                 (150, 60, 40)]), np.float32)
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    yy, xx = np.mgrid[0:hh, 0:hw].astype(np.float32)
     ang = rng.uniform(0, np.pi)
     t = xx * np.cos(ang) + yy * np.sin(ang)
-    grain = np.sin(t / rng.uniform(6, 20) + 3 * np.sin(t / 300.0)) * rng.uniform(4, 14)
-    low = cv2.resize(nrng.normal(0, 18, (h // 64 + 1, w // 64 + 1)).astype(np.float32),
-                     (w, h), interpolation=cv2.INTER_CUBIC)
-    fine = nrng.normal(0, 6, (h, w)).astype(np.float32)
-    tex = (grain + low + fine)[..., None]
-    return base[None, None, :] + tex * (base[None, None, :] / base.mean())
+    grain = np.sin(t / rng.uniform(3, 10) + 3 * np.sin(t / 150.0)) * rng.uniform(4, 14)
+    low = cv2.resize(nrng.normal(0, 18, (hh // 32 + 1, hw // 32 + 1)).astype(np.float32),
+                     (hw, hh), interpolation=cv2.INTER_CUBIC)
+    tex = cv2.resize(grain + low, (w, h), interpolation=cv2.INTER_LINEAR)
+    tex += nrng.normal(0, 6, (h, w)).astype(np.float32)
+    return base[None, None, :] + tex[..., None] * (base[None, None, :] / base.mean())
 
 
 def phone_photo(page: Image.Image, rng: random.Random, *,
@@ -337,8 +339,8 @@ def mixed_set(seed: int = 7, n: int = 50) -> list[GenPage]:
              + ["lowres"] * 4 + ["blank"] * 3)
     while len(kinds) < n:
         kinds.append("scan")
-    kinds = kinds[:n]
     rng.shuffle(kinds)
+    kinds = kinds[:n]  # a shorter set keeps the mix
     out: list[GenPage] = []
     for i, kind in enumerate(kinds):
         name = f"p{i:02d}_{kind}"

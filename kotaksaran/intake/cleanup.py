@@ -20,6 +20,7 @@ clockwise quarter turn applied to make the page upright.
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -253,7 +254,9 @@ def clean_page(image: Image.Image, options: CleanupOptions | None = None,
 
     with clock.step("crop"):
         if options.border_crop and not tiny and not blank:
-            box = crop.ink_stats(crop.ink_mask(small), sdpi).bbox
+            turned_or_rotated = bool(rotation_ccw) or abs(skew) >= MIN_SKEW
+            box = (crop.ink_stats(crop.ink_mask(small), sdpi) if turned_or_rotated
+                   else stats).bbox
             if box is not None:
                 fy = gray.shape[0] / small.shape[0]
                 fx = gray.shape[1] / small.shape[1]
@@ -271,7 +274,7 @@ def clean_page(image: Image.Image, options: CleanupOptions | None = None,
         bilevel = bool(options.bilevel_when_text and not tiny and _bilevel_wanted(small, sdpi))
         if bilevel:
             t, _ = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-            t = min(t, float(np.percentile(small, 90)) - 45.0, 200.0)
+            t = min(t, crop.percentile_u8(small, 90) - 45.0, 200.0)
             out = Image.fromarray(np.ascontiguousarray(gray > t))
         else:
             out = Image.fromarray(np.ascontiguousarray(gray), "L")
@@ -282,6 +285,17 @@ def clean_page(image: Image.Image, options: CleanupOptions | None = None,
     return CleanedPage(image=out, dpi=int(dpi), is_blank=blank, rotation=rotation_cw,
                        skew_degrees=round(float(skew), 3), perspective_corners=corners,
                        steps=clock.steps, notes=notes, bilevel=bilevel)
+
+
+def encode_page(page: CleanedPage, jpeg_quality: int = 85) -> tuple[bytes, str]:
+    """The compact stored form of a cleaned page: (bytes, "png" or "jpeg"). Bilevel pages
+    as 1-bit PNG, grayscale ones as JPEG; the dpi is written into the file."""
+    buf = io.BytesIO()
+    if page.image.mode == "1":
+        page.image.save(buf, "PNG", dpi=(page.dpi, page.dpi))
+        return buf.getvalue(), "png"
+    page.image.convert("L").save(buf, "JPEG", quality=jpeg_quality, dpi=(page.dpi, page.dpi))
+    return buf.getvalue(), "jpeg"
 
 
 def _upside_down(turned: np.ndarray, options: CleanupOptions, notes: list[str]) -> bool:

@@ -17,20 +17,32 @@ import cv2
 import numpy as np
 
 
-def ink_mask(gray: np.ndarray) -> np.ndarray:
-    """Binary ink (True) of a small grayscale page: Otsu, but never calling paper grain ink
-    (the threshold stays below the paper level when the page is nearly empty)."""
+def percentile_u8(gray: np.ndarray, q: float) -> float:
+    """Percentile of a uint8 image from its histogram (far quicker than np.percentile)."""
+    hist = np.bincount(gray.ravel(), minlength=256)
+    return float(np.searchsorted(np.cumsum(hist), q / 100.0 * gray.size))
+
+
+def ink_threshold(gray: np.ndarray) -> float:
+    """Otsu, but never calling paper grain ink (the threshold stays well below the paper
+    level when the page is nearly empty)."""
     t, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    paper = float(np.percentile(gray, 90))
-    t = min(t, paper - 45.0, 170.0)
-    return gray < t
+    return min(float(t), percentile_u8(gray, 90) - 45.0, 170.0)
+
+
+def ink_mask(gray: np.ndarray) -> np.ndarray:
+    """Binary ink (True) of a small grayscale page."""
+    return gray < ink_threshold(gray)
 
 
 def dark_border_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
     """Dark areas touching the image edge that are wider than ~2 mm (so no text)."""
+    none = np.zeros(gray.shape, dtype=bool)
+    frame = np.concatenate([gray[:2].ravel(), gray[-2:].ravel(), gray[:, :2].ravel(),
+                            gray[:, -2:].ravel()])
+    if frame.size == 0 or frame.min() >= 110:  # nothing dark at the edge: no border
+        return none
     dark = (gray < 110).astype(np.uint8)
-    if not dark.any():
-        return np.zeros_like(dark, dtype=bool)
     k = max(3, round(dpi * 2.0 / 25.4)) | 1
     solid = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
