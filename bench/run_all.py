@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run_all.py              # or: make bench
     .venv/bin/python bench/run_all.py --no-write   # print only, leave RESULTS.md alone
+    .venv/bin/python bench/run_all.py --render-only  # rewrite RESULTS.md from bench/out/*.json
 
 Each benchmark runs in its own process and leaves its figures in bench/out/*.json; this script
 turns them into the tables of RESULTS.md. The hand-written notes at the end of RESULTS.md
@@ -171,8 +172,14 @@ def gui_section(d: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def cleanup_section(d: dict[str, Any]) -> str:
+    import bench_cleanup  # the page-cleanup benchmark renders its own section
+
+    return bench_cleanup.markdown(d)
+
+
 def render(list_data: dict[str, Any] | None, gui_data: dict[str, Any] | None,
-           notes: str) -> str:
+           notes: str, cleanup_data: dict[str, Any] | None = None) -> str:
     any_data = list_data or gui_data
     assert any_data is not None
     db = any_data.get("database") or {"rows": any_data["rows"], "generator": "?",
@@ -193,6 +200,8 @@ def render(list_data: dict[str, Any] | None, gui_data: dict[str, Any] | None,
         parts += [list_section(list_data), ""]
     if gui_data:
         parts += [gui_section(gui_data), ""]
+    if cleanup_data:
+        parts += [cleanup_section(cleanup_data), ""]
     parts += [NOTES_START, notes.strip("\n"), NOTES_END, ""]
     return "\n".join(parts)
 
@@ -210,8 +219,16 @@ def _load(name: str) -> dict[str, Any] | None:
     return json.loads(p.read_text()) if p.exists() else None
 
 
-def summary(list_data: dict[str, Any] | None, gui_data: dict[str, Any] | None) -> str:
+def summary(list_data: dict[str, Any] | None, gui_data: dict[str, Any] | None,
+            cleanup_data: dict[str, Any] | None = None) -> str:
     out = ["", "=== summary ==="]
+    if cleanup_data:
+        t, dk = cleanup_data["throughput"], cleanup_data["deskew"]
+        ph = cleanup_data["photos"]
+        out.append(f"clean deskew mean {dk['mean_error']:.3f} deg, worst {dk['max_error']:.3f}; "
+                   f"photos {ph['within_1pct']}/{ph['photos']} corners within 1 %; "
+                   f"{t['pipeline_pps']:.1f} pages/s vs bare {t['bare_pps']:.1f} "
+                   f"(x{t['ratio']:.2f})")
     if list_data:
         for r in list_data["results"]:
             flag = ""
@@ -245,8 +262,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--starts", type=int, default=5)
     ap.add_argument("--generator", choices=common.GENERATORS, default="demo")
     ap.add_argument("--skip-gui", action="store_true")
+    ap.add_argument("--skip-cleanup", action="store_true",
+                    help="keep the last page-cleanup figures (bench/out/bench_cleanup.json)")
+    ap.add_argument("--render-only", action="store_true",
+                    help="run nothing: rewrite RESULTS.md from the JSON files in bench/out/")
     ap.add_argument("--no-write", action="store_true", help="do not rewrite RESULTS.md")
     args = ap.parse_args(argv)
+    if args.render_only:
+        list_data, gui_data = _load("bench_list.json"), _load("bench_gui.json")
+        cleanup_data = _load("bench_cleanup.json")
+        print(summary(list_data, gui_data, cleanup_data))
+        RESULTS.write_text(render(list_data, gui_data, _notes(), cleanup_data))
+        print(f"\n[run_all] wrote {RESULTS.relative_to(common.ROOT)}")
+        return
     db = common.build_db(args.rows, generator=args.generator)  # once, before any timing
     print(f"[run_all] database: {db.rows:,} slips, build {db.build_seconds:.1f} s "
           f"({'cached' if db.reused else 'built now'})", flush=True)
@@ -257,11 +285,14 @@ def main(argv: list[str] | None = None) -> None:
     if not args.skip_gui:
         _run("bench_gui.py", [*rows, "--starts", str(args.starts)])
         gui_data = _load("bench_gui.json")
-    print(summary(list_data, gui_data))
+    if not args.skip_cleanup:
+        _run("bench_cleanup.py", [])
+    cleanup_data = _load("bench_cleanup.json")  # the last figures when skipped
+    print(summary(list_data, gui_data, cleanup_data))
     if not args.no_write and args.rows == common.DEFAULT_ROWS:
         if gui_data is None:  # keep the last GUI figures rather than dropping them
             gui_data = _load("bench_gui.json")
-        RESULTS.write_text(render(list_data, gui_data, _notes()))
+        RESULTS.write_text(render(list_data, gui_data, _notes(), cleanup_data))
         print(f"\n[run_all] wrote {RESULTS.relative_to(common.ROOT)}")
 
 
