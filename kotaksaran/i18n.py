@@ -201,6 +201,36 @@ ERROR_MESSAGES = {
         "This data folder has not been set up yet. Start the program to run the setup, or use "
         "'kotaksaran init'."),
     "backup_failed": N_("The backup could not be made: {detail}."),
+    "blob_corrupt": N_(
+        "A stored image ({sha}) is damaged on disk. Restore the latest backup of the data "
+        "folder, or scan that slip again."),
+    "blob_missing": N_(
+        "A stored image ({sha}) is missing from the data folder. Restore the latest backup of "
+        "the data folder, or scan that slip again."),
+    "import_problem": N_("The file {file} could not be imported."),
+    "unsupported_file": N_(
+        "{file} is not an image or PDF the program can read. Save it as JPEG, PNG, TIFF, BMP, "
+        "WebP or PDF and import it again."),
+    "empty_file": N_(
+        "{file} is empty (0 bytes). Scan again or copy it again from its source."),
+    "file_damaged": N_(
+        "{file} is damaged or cut short. Scan again or copy it again from its source."),
+    "image_too_large": N_(
+        "{file} is far too large for a page ({width} x {height} pixels). Scan it again at "
+        "300 dpi."),
+    "pdf_encrypted": N_(
+        "{file} is protected with a password. Open it, save a copy without a password, and "
+        "import that copy."),
+    "pdf_empty": N_("{file} has no pages. Check the file and export it again."),
+    "file_vanished": N_(
+        "{file} disappeared while it was being read (moved or deleted). Put it back and "
+        "import it again."),
+    "file_unreadable": N_(
+        "{file} cannot be read ({detail}). Check that it is a file and that your account may "
+        "open it."),
+    "already_imported": N_(
+        "{file}: this file was already imported in {number}; it was not imported again."),
+    "import_cancelled": N_("{file}: the import was cancelled; nothing of it was kept."),
     "restore_refused": N_("The file cannot be restored: {detail}."),
 }
 

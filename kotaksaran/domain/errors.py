@@ -113,3 +113,66 @@ class NotInitialized(EnvironmentProblem):
 
 class AlreadyRunning(EnvironmentProblem):
     code = "already_running"
+
+
+class BlobCorrupt(EnvironmentProblem):
+    """A stored image no longer matches its SHA-256 name (disk damage, a hand-edited file)."""
+
+    code = "blob_corrupt"
+
+
+class BlobMissing(EnvironmentProblem):
+    """A page row points to an image file that is not in the blobs folder."""
+
+    code = "blob_missing"
+
+
+# --- importing files: each a per-file problem; the rest of a batch goes on ----------------
+class ImportProblem(KotakSaranError):
+    """A file that cannot be imported as it is; `file` names it in the message."""
+
+    code = "import_problem"
+
+
+class UnsupportedFile(ImportProblem):
+    code = "unsupported_file"
+
+
+class EmptyFile(ImportProblem):
+    code = "empty_file"
+
+
+class FileDamaged(ImportProblem):
+    code = "file_damaged"
+
+
+class ImageTooLarge(ImportProblem):
+    code = "image_too_large"
+
+
+class PdfEncrypted(ImportProblem):
+    code = "pdf_encrypted"
+
+
+class PdfEmpty(ImportProblem):
+    code = "pdf_empty"
+
+
+class FileVanished(ImportProblem):
+    code = "file_vanished"
+
+
+class FileUnreadable(ImportProblem):
+    """No permission to read the file, or it is a folder or a device."""
+
+    code = "file_unreadable"
+
+
+class AlreadyImported(ImportProblem):
+    """A byte-identical file was imported before; `number` names its submission."""
+
+    code = "already_imported"
+
+
+class ImportCancelled(ImportProblem):
+    code = "import_cancelled"

@@ -23,6 +23,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain import errors as E
+from .blobs import BlobStore
 from .errors import translated
 
 DB_FILE = "kotaksaran.db"
@@ -138,6 +139,11 @@ class Store:
             raise E.DataDirMissing(path=str(self.data_dir.root))
         with translated(self.data_dir.root), self._write() as s, s.begin():
             yield s
+
+    @property
+    def blobs(self) -> BlobStore:
+        """Page images and original files, named by SHA-256 (see store/blobs.py)."""
+        return BlobStore(self.data_dir.blobs)
 
     def dispose(self) -> None:
         self.engine.dispose()

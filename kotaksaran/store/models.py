@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -231,10 +232,20 @@ class Submission(Base):
 
 
 class Page(Base):
-    """A page image of a slip; images live in the blob store, named by SHA-256."""
+    """A page image of a slip; images live in the blob store, named by SHA-256.
+
+    `blob_sha256` is the cleaned, stored page; `original_sha256` the file as it came in (one
+    blob shared by every page of a multi-page file). `phash` is a 64-bit perceptual hash (hex)
+    for spotting a slip imported twice; `flags` holds e.g. {"possible_duplicate_of": "KS-...",
+    "blank": true}. A deleted page keeps its row (`deleted_at`) so the delete can be undone.
+    """
 
     __tablename__ = "pages"
-    __table_args__ = (UniqueConstraint("submission_id", "position"),)
+    __table_args__ = (
+        UniqueConstraint("submission_id", "position"),
+        Index("ix_pages_original_sha256", "original_sha256"),
+        Index("ix_pages_phash", "phash"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
@@ -246,6 +257,13 @@ class Page(Base):
     dpi: Mapped[int] = mapped_column(Integer, default=0)
     ocr_text: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    phash: Mapped[str | None] = mapped_column(String(16))
+    flags: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    rotation: Mapped[int] = mapped_column(Integer, default=0)  # degrees clockwise applied
+    skew: Mapped[float] = mapped_column(Float, default=0.0)  # degrees measured and removed
+    source_page: Mapped[int] = mapped_column(Integer, default=0)  # index in the original file
+    cleanup: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"steps": {name: s}, ...}
+    deleted_at: Mapped[datetime | None] = mapped_column()
 
     submission: Mapped[Submission] = relationship(back_populates="pages")
 
