@@ -75,6 +75,18 @@ def _angles(q: np.ndarray) -> np.ndarray:
     return np.array(out)
 
 
+def _has_axis_side(q: np.ndarray, tol_deg: float = 0.3) -> bool:
+    """One side exactly horizontal or vertical while the others are not: the edge of a
+    scanner band cutting a skewed page, not a sheet photographed at an angle."""
+    tilts = []
+    for i in range(4):
+        d = q[(i + 1) % 4] - q[i]
+        a = abs(np.degrees(np.arctan2(d[1], d[0]))) % 90.0
+        tilts.append(min(a, 90.0 - a))
+    tilts_arr = np.array(tilts)
+    return bool(tilts_arr.min() < tol_deg and tilts_arr.max() > 3 * tol_deg)
+
+
 def find_sheet(rgb_or_gray: np.ndarray, min_area: float = 0.12, max_area: float = 0.95,
                min_contrast: float = 30.0, min_distortion: float = 1.0) -> Sheet | None:
     """The sheet of paper in a photo, or None when there is no clearly distorted sheet inside
@@ -108,15 +120,19 @@ def find_sheet(rgb_or_gray: np.ndarray, min_area: float = 0.12, max_area: float 
     if fitted is None:
         return None
     fitted = _order(fitted)
-    # inside the image, not touching its edge (a sheet cut by the frame or a scan's page)
-    edge = 0.004 * max(sh, sw)
-    if (fitted[:, 0].min() < edge or fitted[:, 1].min() < edge
-            or fitted[:, 0].max() > sw - 1 - edge or fitted[:, 1].max() > sh - 1 - edge):
+    # background on every side: not touching the frame (a sheet cut by it, or a scanned page
+    # between dark lid bands)
+    ex, ey = 0.01 * sw, 0.01 * sh
+    if (fitted[:, 0].min() < ex or fitted[:, 1].min() < ey
+            or fitted[:, 0].max() > sw - 1 - ex or fitted[:, 1].max() > sh - 1 - ey):
         return None
     if not cv2.isContourConvex(fitted.astype(np.float32).reshape(-1, 1, 2)):
         return None
     ang = _angles(fitted)
-    if np.abs(ang - 90).max() < min_distortion:  # a plain rectangle: a scan, leave it
+    distortion = float(np.abs(ang - 90).max())
+    if distortion < min_distortion:  # a plain rectangle: a scan, leave it
+        return None
+    if distortion < 4.0 and _has_axis_side(fitted):  # a skewed page cut by a straight band
         return None
     inside = np.zeros_like(white)
     cv2.fillConvexPoly(inside, np.round(fitted).astype(np.int32), 255)
