@@ -216,7 +216,7 @@ ERROR_MESSAGES = {
     "file_damaged": N_(
         "{file} is damaged or cut short. Scan again or copy it again from its source."),
     "image_too_large": N_(
-        "{file} is far too large for a page ({width} x {height} pixels). Scan it again at "
+        "{file} is far too large for a page ({megapixels} million pixels). Scan it again at "
         "300 dpi."),
     "pdf_encrypted": N_(
         "{file} is protected with a password. Open it, save a copy without a password, and "

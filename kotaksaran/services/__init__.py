@@ -14,6 +14,7 @@ from .admin import AdminService
 from .boxes import BoxService
 from .config import ConfigService
 from .context import Actor, Clock
+from .intake import IntakeService
 from .listing import ListingService, ListQuery
 from .submissions import SubmissionService
 from .users import UserService
@@ -46,6 +47,10 @@ class Services:
     @cached_property
     def admin(self) -> AdminService:
         return AdminService(self.store, self.actor, self.clock)
+
+    @cached_property
+    def intake(self) -> IntakeService:
+        return IntakeService(self.store, self.actor, self.clock)
 
     @cached_property
     def config(self) -> ConfigService:

@@ -51,6 +51,20 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("calendar.include_cuti_bersama", bool, True,
                     "Count the government's cuti bersama days as days off"),
         SettingSpec("mode.demo", bool, False, "This data dir holds demo data"),
+        SettingSpec("cleanup.exif_orientation", bool, True,
+                    "Turn imported photos as the camera recorded (EXIF orientation)"),
+        SettingSpec("cleanup.cardinal_rotation", bool, True,
+                    "Turn sideways and upside-down pages upright"),
+        SettingSpec("cleanup.deskew", bool, True, "Straighten slightly skewed pages"),
+        SettingSpec("cleanup.border_crop", bool, True,
+                    "Remove dark scanner borders and crop the empty margins"),
+        SettingSpec("cleanup.blank_detection", bool, True, "Recognise blank pages"),
+        SettingSpec("cleanup.perspective", bool, True,
+                    "Find the sheet in a phone photo and flatten it"),
+        SettingSpec("intake.watch_folder", str, "",
+                    "Folder the scanner saves into, imported automatically (empty = off)"),
+        SettingSpec("intake.split_on_blank", bool, False,
+                    "A blank page separates two slips in a scanned batch"),
     )
 }
 

@@ -62,15 +62,23 @@ class BlobStore:
 
     # --- writing ------------------------------------------------------------------------
     def put_bytes(self, data: bytes) -> str:
-        sha = hashlib.sha256(data).hexdigest()
-        if self.exists(sha):
-            return sha
-        got = self._store(_chunks(data))
-        assert got == sha
-        return sha
+        return self.store_bytes(data)[0]
 
     def put_file(self, source: PathLike) -> str:
         """Copy a file in while hashing it; returns its SHA-256."""
+        return self.store_file(source)[0]
+
+    def store_bytes(self, data: bytes) -> tuple[str, bool]:
+        """(sha256, whether this call created the blob) - an importer that fails discards
+        only what it created itself."""
+        sha = hashlib.sha256(data).hexdigest()
+        if self.exists(sha):
+            return sha, False
+        got = self._store(_chunks(data))
+        assert got[0] == sha
+        return got
+
+    def store_file(self, source: PathLike) -> tuple[str, bool]:
         src = as_path(source)
         try:
             fh = open(src, "rb")  # noqa: SIM115 (closed below; errors told apart)
@@ -81,7 +89,7 @@ class BlobStore:
         with fh:
             return self._store(_read_chunks(fh, src))
 
-    def _store(self, chunks: Iterable[bytes]) -> str:
+    def _store(self, chunks: Iterable[bytes]) -> tuple[str, bool]:
         hasher = hashlib.sha256()
         tmp = self.root / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
         fd = -1
@@ -103,11 +111,11 @@ class BlobStore:
                 final = self.path(sha)
                 if final.is_file():
                     tmp.unlink()
-                    return sha
+                    return sha, False
                 final.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(tmp, final)
                 _fsync_dir(final.parent)
-                return sha
+                return sha, True
             except OSError as exc:
                 raise classify_os_error(exc) from exc
         except BaseException:
