@@ -166,6 +166,7 @@ def clean_page(image: Image.Image, options: CleanupOptions | None = None,
     with clock.step("exif"):
         if options.exif_orientation:
             image = ImageOps.exif_transpose(image) or image
+    with clock.step("gray"):
         dpi = int(dpi) if dpi else _guess_dpi(image)
         gray, rgb = _to_gray(image)
 

@@ -75,16 +75,29 @@ def _angles(q: np.ndarray) -> np.ndarray:
     return np.array(out)
 
 
-def _has_axis_side(q: np.ndarray, tol_deg: float = 0.3) -> bool:
-    """One side exactly horizontal or vertical while the others are not: the edge of a
-    scanner band cutting a skewed page, not a sheet photographed at an angle."""
+def _has_axis_side(q: np.ndarray, size: tuple[int, int], tol_deg: float = 0.3,
+                   near: float = 0.04) -> bool:
+    """One side exactly horizontal or vertical, close to the image edge it runs along, while
+    the others are tilted: the edge of a scanner band cutting a skewed page, not a sheet
+    photographed at an angle."""
+    w, h = size
     tilts = []
+    close = []
     for i in range(4):
-        d = q[(i + 1) % 4] - q[i]
-        a = abs(np.degrees(np.arctan2(d[1], d[0]))) % 90.0
-        tilts.append(min(a, 90.0 - a))
-    tilts_arr = np.array(tilts)
-    return bool(tilts_arr.min() < tol_deg and tilts_arr.max() > 3 * tol_deg)
+        p, r = q[i], q[(i + 1) % 4]
+        d = r - p
+        a = abs(np.degrees(np.arctan2(d[1], d[0]))) % 180.0
+        horizontal = a < 45 or a > 135
+        tilts.append(min(a % 90.0, 90.0 - a % 90.0))
+        if horizontal:
+            y = (p[1] + r[1]) / 2
+            close.append(min(y, h - y) < near * h)
+        else:
+            x = (p[0] + r[0]) / 2
+            close.append(min(x, w - x) < near * w)
+    t = np.array(tilts)
+    return bool(any(ti < tol_deg and ci for ti, ci in zip(t, close, strict=True))
+                and t.max() > 3 * tol_deg)
 
 
 def find_sheet(rgb_or_gray: np.ndarray, min_area: float = 0.12, max_area: float = 0.95,
@@ -132,7 +145,7 @@ def find_sheet(rgb_or_gray: np.ndarray, min_area: float = 0.12, max_area: float 
     distortion = float(np.abs(ang - 90).max())
     if distortion < min_distortion:  # a plain rectangle: a scan, leave it
         return None
-    if distortion < 4.0 and _has_axis_side(fitted):  # a skewed page cut by a straight band
+    if distortion < 4.0 and _has_axis_side(fitted, (sw, sh)):  # a page cut by a lid band
         return None
     inside = np.zeros_like(white)
     cv2.fillConvexPoly(inside, np.round(fitted).astype(np.int32), 255)
