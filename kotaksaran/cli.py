@@ -76,6 +76,7 @@ ACTION_LABELS = {
     "create": N_("created"),
     "autosave": N_("saved automatically"),
     "edit": N_("edited"),
+    "import": N_("imported from a file"),
 }
 SCHEMA_STATES = {
     "current": N_("current"),
@@ -432,6 +433,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("show", _("one slip with every field and its history"), cmd_show)
     p.add_argument("ref", metavar="ID", help=_("UUID or number of the slip"))
+    _json_flag(p)
+
+    p = command("import", _("import image files and PDFs: each file becomes one draft slip"),
+                cmd_import)
+    p.add_argument("files", nargs="+", metavar=_("FILE"),
+                   help=_("JPEG, PNG, TIFF, BMP, WebP or PDF files"))
+    p.add_argument("--session", type=positive, metavar="ID",
+                   help=_("into this box session (default: today's open session, or a new "
+                          "one for the default box)"))
+    _json_flag(p)
+
+    p = command("scanners", _("list the scanners this PC can use"), cmd_scanners)
     _json_flag(p)
 
     parser.set_defaults(func=cmd_gui, demo=False)
@@ -1307,3 +1320,61 @@ def _change_value(field: str, value: Any) -> str:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# --- import and scanners -----------------------------------------------------------------
+def cmd_import(args: argparse.Namespace) -> int:
+    """Exit 0 when every file was imported, 1 when any failed (the others are imported)."""
+    show_progress = not args.json and sys.stderr.isatty()
+
+    def progress(done: int, total: int, name: str) -> None:
+        if show_progress and name:
+            note(_("({done}/{total}) reading {file} ...").format(
+                done=done + 1, total=total, file=name))
+
+    with services(args) as svc:
+        report = svc.intake.import_files(args.files, session_id=args.session,
+                                         progress=progress)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        for item in report.imported:
+            out(_("{file}: imported as {number} ({pages} page(s))").format(
+                file=item.file, number=item.submission, pages=item.pages))
+            if item.possible_duplicates:
+                warn(_("{file} looks like a slip already stored in {numbers}; check that it "
+                       "is not the same slip twice.").format(
+                    file=item.file, numbers=", ".join(item.possible_duplicates)))
+        for failed in report.failed:
+            note(_("{file}: NOT imported. {message}").format(file=failed.file,
+                                                             message=failed.message))
+        note(_("{imported} file(s) imported, {failed} failed.").format(
+            imported=len({i.file for i in report.imported}), failed=len(report.failed)))
+    return 0 if report.ok else 1
+
+
+def cmd_scanners(args: argparse.Namespace) -> int:
+    """The scanners SANE (or the Windows driver) finds; no data folder needed."""
+    devices: list[Any] = []
+    problem = ""
+    try:
+        from .intake import scanner
+
+        devices = list(scanner.list_devices())
+    except ImportError:
+        problem = _("No scanner driver (SANE) is available on this PC.")
+    except (KotakSaranError, OSError) as exc:
+        problem = (i18n.error_message(exc) if isinstance(exc, KotakSaranError)
+                   else _("No scanner driver (SANE) is available on this PC."))
+    rows = [{k: str(getattr(d, k, "") or "") for k in ("name", "vendor", "model", "type")}
+            for d in devices]
+    if args.json:
+        print_json(rows)
+    else:
+        for r in rows:
+            out(f"{r['name']}  {r['vendor']} {r['model']} ({r['type']})")
+    if not rows:
+        note((problem + " " if problem else "") + _(
+            "No scanner was found. Check that it is switched on and connected; files from "
+            "the scanner's folder can still be imported with 'kotaksaran import FILE...'."))
+    return 0

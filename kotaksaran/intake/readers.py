@@ -56,13 +56,13 @@ def display_name(p: PathLike) -> str:
     return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
-def _open(path: Path) -> BinaryIO:
+def _open(path: Path, name: str) -> BinaryIO:
     try:
         return open(path, "rb")
     except FileNotFoundError:
-        raise E.FileVanished(file=display_name(path)) from None
+        raise E.FileVanished(file=name) from None
     except OSError as exc:
-        raise E.FileUnreadable(file=display_name(path), detail=exc.strerror or str(exc)) from None
+        raise E.FileUnreadable(file=name, detail=exc.strerror or str(exc)) from None
 
 
 def kind_of(head: bytes) -> str | None:
@@ -82,43 +82,46 @@ def kind_of(head: bytes) -> str | None:
     return None
 
 
-def sniff(path: PathLike) -> str:
-    """'jpeg', 'png', 'tiff', 'bmp', 'webp' or 'pdf'; anything else raises a typed error."""
+def sniff(path: PathLike, *, name: str | None = None) -> str:
+    """'jpeg', 'png', 'tiff', 'bmp', 'webp' or 'pdf'; anything else raises a typed error.
+    `name` is the file name for messages (default: the path's)."""
     p = as_path(path)
-    with _open(p) as fh:
+    name = name or display_name(p)
+    with _open(p, name) as fh:
         try:
             head = fh.read(1024)
         except OSError as exc:
-            raise E.FileUnreadable(file=display_name(p),
-                                   detail=exc.strerror or str(exc)) from None
+            raise E.FileUnreadable(file=name, detail=exc.strerror or str(exc)) from None
     if not head:
-        raise E.EmptyFile(file=display_name(p))
+        raise E.EmptyFile(file=name)
     kind = kind_of(head)
     if kind is None:
-        raise E.UnsupportedFile(file=display_name(p))
+        raise E.UnsupportedFile(file=name)
     return kind
 
 
-def iter_pages(path: PathLike, *, pdf_dpi: int = PDF_DPI) -> Iterator[SourcePage]:
-    """The pages of an image or PDF file, decoded one at a time."""
+def iter_pages(path: PathLike, *, pdf_dpi: int = PDF_DPI, name: str | None = None
+               ) -> Iterator[SourcePage]:
+    """The pages of an image or PDF file, decoded one at a time. `name` is the file name for
+    messages (the importer reads a stored copy, named by its hash, of the user's file)."""
     p = as_path(path)
-    kind = sniff(p)
+    name = name or display_name(p)
+    kind = sniff(p, name=name)
     if kind == "pdf":
-        yield from _pdf_pages(p, pdf_dpi)
+        yield from _pdf_pages(p, pdf_dpi, name)
     else:
-        yield from _image_pages(p, kind)
+        yield from _image_pages(p, kind, name)
 
 
 # --- images ------------------------------------------------------------------------------
-def _too_large(p: Path, size: tuple[int, int]) -> None:
+def _too_large(name: str, size: tuple[int, int]) -> None:
     w, h = size
     if w * h > MAX_PAGE_PIXELS or w <= 0 or h <= 0:
-        raise E.ImageTooLarge(file=display_name(p), megapixels=round(w * h / 1e6))
+        raise E.ImageTooLarge(file=name, megapixels=round(w * h / 1e6))
 
 
-def _image_pages(p: Path, kind: str) -> Iterator[SourcePage]:
-    name = display_name(p)
-    with _open(p) as fh:
+def _image_pages(p: Path, kind: str, name: str) -> Iterator[SourcePage]:
+    with _open(p, name) as fh:
         try:
             with warnings.catch_warnings():
                 # Our own size check below replaces Pillow's bomb warning.
@@ -138,7 +141,7 @@ def _image_pages(p: Path, kind: str) -> Iterator[SourcePage]:
                 try:
                     if index:
                         im.seek(index)
-                    _too_large(p, im.size)
+                    _too_large(name, im.size)
                     im.load()  # decode everything now: a truncated file fails here
                     page = im.copy() if frames > 1 else im
                 except E.KotakSaranError:
@@ -166,10 +169,9 @@ def _image_dpi(im: Image.Image) -> int:
 
 
 # --- PDF ---------------------------------------------------------------------------------
-def _pdf_pages(p: Path, dpi: int) -> Iterator[SourcePage]:
+def _pdf_pages(p: Path, dpi: int, name: str) -> Iterator[SourcePage]:
     import pypdfium2 as pdfium
 
-    name = display_name(p)
     try:
         pdf = pdfium.PdfDocument(str(p))
     except pdfium.PdfiumError:

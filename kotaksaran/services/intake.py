@@ -232,7 +232,7 @@ class IntakeService(ServiceBase):
         blobs = self.store.blobs
         created: list[str] = []
         try:
-            readers.sniff(path)  # empty, unknown or vanished files stop before any write
+            readers.sniff(path, name=name)  # empty, unknown or gone: stop before any write
             original, new = blobs.store_file(readers.as_path(path))
             if new:
                 created.append(original)
@@ -241,7 +241,7 @@ class IntakeService(ServiceBase):
                 raise E.AlreadyImported(file=name, number=number)
             # Pages are read from the stored copy: verified, and it cannot vanish meanwhile.
             stored: list[_StoredPage] = []
-            for src in readers.iter_pages(blobs.open_verified(original)):
+            for src in readers.iter_pages(blobs.open_verified(original), name=name):
                 if cancel is not None and cancel():
                     raise E.ImportCancelled(file=name)
                 page = self._store_page(src.image, src.dpi, options, created)

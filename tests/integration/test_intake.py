@@ -66,6 +66,7 @@ def run_bad(office: Office, tmp_path: Path, bad: Path, code: str, words: str) ->
     failed = report.failed[0]
     assert failed.code == code
     assert words in failed.message, failed.message
+    assert bad.name in failed.message, failed.message  # the user's name, never a hash
     assert_clean(office)
 
 
