@@ -1364,8 +1364,9 @@ def cmd_scanners(args: argparse.Namespace) -> int:
     except ImportError:
         problem = _("No scanner driver (SANE) is available on this PC.")
     except (KotakSaranError, OSError) as exc:
-        problem = (i18n.error_message(exc) if isinstance(exc, KotakSaranError)
-                   else _("No scanner driver (SANE) is available on this PC."))
+        driver = not isinstance(exc, KotakSaranError) or exc.code == "scanner_driver_missing"
+        problem = (_("No scanner driver (SANE) is available on this PC.") if driver
+                   else i18n.error_message(exc))
     rows = [{k: str(getattr(d, k, "") or "") for k in ("name", "vendor", "model", "type")}
             for d in devices]
     if args.json:

@@ -231,6 +231,27 @@ ERROR_MESSAGES = {
     "already_imported": N_(
         "{file}: this file was already imported in {number}; it was not imported again."),
     "import_cancelled": N_("{file}: the import was cancelled; nothing of it was kept."),
+    "scanner_problem": N_(
+        "The scanner reported a problem. Check it and try again, or import the scanned files "
+        "instead."),
+    "scanner_driver_missing": N_(
+        "No scanner driver (SANE) is available on this PC. Files can still be imported with "
+        "'Import' or 'kotaksaran import'."),
+    "scanner_not_found": N_(
+        "The scanner cannot be reached. Check that it is switched on and its cable is "
+        "plugged in, then choose it again."),
+    "scanner_busy": N_(
+        "The scanner is busy (another program may be using it). Close that program or wait a "
+        "moment, then try again."),
+    "scanner_jammed": N_(
+        "Paper is jammed in the scanner. Remove it carefully, put the slips back and scan "
+        "again; the pages already scanned are kept."),
+    "scanner_cover_open": N_("The scanner's cover is open. Close it and scan again."),
+    "scanner_feeder_empty": N_(
+        "The document feeder is empty. Put the slips in the feeder, or choose the flatbed."),
+    "scanner_failed": N_(
+        "The scanner stopped with an error ({detail}). Switch it off and on, then try again; "
+        "or import the scanned files instead."),
     "restore_refused": N_("The file cannot be restored: {detail}."),
 }
 
