@@ -16,6 +16,7 @@ from .config import ConfigService
 from .context import Actor, Clock
 from .intake import IntakeService
 from .listing import ListingService, ListQuery
+from .pages import PageService
 from .submissions import SubmissionService
 from .users import UserService
 
@@ -51,6 +52,10 @@ class Services:
     @cached_property
     def intake(self) -> IntakeService:
         return IntakeService(self.store, self.actor, self.clock)
+
+    @cached_property
+    def pages(self) -> PageService:
+        return PageService(self.store, self.actor, self.clock)
 
     @cached_property
     def config(self) -> ConfigService:
