@@ -1318,9 +1318,6 @@ def _change_value(field: str, value: Any) -> str:
     return shorten(_value_text(value), 60)
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
 
 # --- import and scanners -----------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
@@ -1379,3 +1376,7 @@ def cmd_scanners(args: argparse.Namespace) -> int:
             "No scanner was found. Check that it is switched on and connected; files from "
             "the scanner's folder can still be imported with 'kotaksaran import FILE...'."))
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -133,7 +133,8 @@ def _image_pages(p: Path, kind: str, name: str) -> Iterator[SourcePage]:
             raise E.ImageTooLarge(file=name, megapixels=round(pixels / 1e6)) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
             raise E.FileDamaged(file=name) from None
-        with im:
+        keep_open = False  # a single-frame image is handed over as it is, never closed here
+        try:
             if im.format not in _PILLOW_FORMATS[kind]:
                 raise E.FileDamaged(file=name)
             frames = int(getattr(im, "n_frames", 1) or 1)
@@ -153,7 +154,11 @@ def _image_pages(p: Path, kind: str, name: str) -> Iterator[SourcePage]:
                         im.size[0] * im.size[1] / 1e6)) from None
                 except (OSError, SyntaxError, ValueError, EOFError, IndexError):
                     raise E.FileDamaged(file=name) from None
+                keep_open = frames == 1
                 yield SourcePage(page, _image_dpi(page), index)
+        finally:
+            if not keep_open:
+                im.close()
 
 
 def _image_dpi(im: Image.Image) -> int:

@@ -65,7 +65,10 @@ def test_import_into_a_session(run: Runner, office: Path, tmp_path: Path) -> Non
 
 def test_scanners_without_driver(run: Runner, tmp_path: Path,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import kotaksaran.intake as intake_pkg
+
     monkeypatch.setitem(sys.modules, "kotaksaran.intake.scanner", None)  # import fails
+    monkeypatch.delattr(intake_pkg, "scanner", raising=False)
     res = run("--data-dir", str(tmp_path / "none"), "scanners")
     assert res.code == 0
     assert "Tidak ada driver pemindai (SANE)" in res.err
@@ -90,3 +93,19 @@ def test_scanners_lists_devices(run: Runner, monkeypatch: pytest.MonkeyPatch) ->
                            "type": "virtual device"}]
     res = run("scanners")
     assert "test:0  Noname frontend-tester (virtual device)" in res.out
+
+
+def test_scanners_driver_reported_missing(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kotaksaran.domain.errors import EnvironmentProblem
+
+    def missing() -> list[object]:
+        raise EnvironmentProblem("scanner_driver_missing")
+
+    fake = types.ModuleType("kotaksaran.intake.scanner")
+    fake.list_devices = missing  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kotaksaran.intake.scanner", fake)
+    import kotaksaran.intake as intake_pkg
+
+    monkeypatch.setattr(intake_pkg, "scanner", fake, raising=False)
+    res = run("scanners")
+    assert res.code == 0 and "Tidak ada driver pemindai (SANE)" in res.err

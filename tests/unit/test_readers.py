@@ -37,6 +37,7 @@ def test_sniff_by_content_not_name(tmp_path: Path) -> None:
 def test_multi_page_tiff_and_pdf(tmp_path: Path) -> None:
     pages = list(readers.iter_pages(F.tiff(tmp_path / "t.tif", (1, 2, 3))))
     assert [p.index for p in pages] == [0, 1, 2] and {p.dpi for p in pages} == {150}
+    assert pages[2].image.getpixel((0, 0)) == 255
     assert pages[0].image.tobytes() != pages[1].image.tobytes()
     pdf_pages = list(readers.iter_pages(F.pdf(tmp_path / "p.pdf", (1, 2))))
     assert [(p.index, p.dpi, p.image.mode) for p in pdf_pages] == [(0, 300, "L"), (1, 300, "L")]
@@ -87,5 +88,6 @@ def test_undecodable_file_name(tmp_path: Path) -> None:
     F.text_page(1).save(os.fsdecode(raw), "PNG")
     (page,) = readers.iter_pages(raw)
     assert page.image.size == F.A4_150
+    assert page.image.getpixel((0, 0)) == 255  # still usable after the reader finished
     assert readers.display_name(raw) == "lembar-\\xff.png"
     assert readers.display_name(os.fsdecode(raw)) == "lembar-\\xff.png"
