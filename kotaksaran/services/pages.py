@@ -34,7 +34,7 @@ from ..domain.enums import Role, Status
 from ..domain.errors import KotakSaranError, NotFound, ValidationFailed
 from ..store.models import Page, Submission
 from .context import ServiceBase, current_unit
-from .intake import JPEG_QUALITY, phash
+from .intake import JPEG_QUALITY, PageView, phash
 from .submissions import find_submission, next_number
 
 STAFF = (Role.PETUGAS, Role.SUPERVISOR, Role.ADMIN)
@@ -90,6 +90,27 @@ class MergeResult:
     source_reason: str | None
     source_uuid: str
     source_snapshot: dict[str, Any]  # enough to bring a deleted source back
+
+
+@dataclass(frozen=True)
+class SlipPages:
+    """A submission with its pages, as the capture screen groups them."""
+
+    id: int
+    number: str
+    status: str
+    title: str
+    editable: bool
+    pages: tuple[PageView, ...]
+
+    @property
+    def possible_duplicates(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for p in self.pages:
+            other = p.flags.get("possible_duplicate_of")
+            if other and other != self.number:
+                seen[str(other)] = None
+        return tuple(seen)
 
 
 def _live(s: Session, submission_id: int) -> list[Page]:
@@ -380,6 +401,27 @@ class PageService(ServiceBase):
                                tuple(p.id for p in moving))
 
     # --- reading ------------------------------------------------------------------------
+    def session_slips(self, session_id: int) -> list[SlipPages]:
+        """The submissions of a box session, oldest first, each with its pages (not deleted),
+        in two queries: what the capture screen shows."""
+        self.require(*STAFF, action="pages")
+        with self.store.read() as s:
+            subs = list(s.scalars(select(Submission).where(
+                Submission.box_session_id == session_id).order_by(Submission.id)))
+            by_sub: dict[int, list[PageView]] = {sub.id: [] for sub in subs}
+            if subs:
+                rows = s.scalars(select(Page).where(
+                    Page.submission_id.in_(list(by_sub)), Page.deleted_at.is_(None))
+                    .order_by(Page.submission_id, Page.position))
+                for p in rows:
+                    by_sub[p.submission_id].append(PageView(
+                        p.id, p.position, p.blob_sha256, p.original_sha256, p.width, p.height,
+                        p.dpi, p.rotation, dict(p.flags or {}), p.source_name, p.source_page,
+                        p.skew, p.phash))
+            return [SlipPages(sub.id, sub.number, sub.status, sub.title,
+                              Status(sub.status) in states.EDITABLE, tuple(by_sub[sub.id]))
+                    for sub in subs]
+
     def image_bytes(self, blob_sha256: str) -> bytes:
         """A stored page image, verified (for viewers and thumbnails)."""
         self.require(*STAFF, action="pages")
@@ -391,4 +433,4 @@ def _year(now: datetime, timezone: str) -> int:
 
 
 __all__ = ["MergeResult", "PageDeleted", "PageMoved", "PageRotated", "PageService",
-           "SplitResult"]
+           "SlipPages", "SplitResult"]

@@ -189,3 +189,14 @@ def test_operator_may_not_edit_pages(fast: Office) -> None:
     (a,) = ids(fast, sub)
     with pytest.raises(PermissionDenied):
         fast.operator.pages.delete(a)
+
+
+def test_session_slips_groups_pages(fast: Office) -> None:
+    a = slip(fast, 2, seed=5)
+    b = slip(fast, 1, seed=6)
+    session = fast.petugas.submissions.get(a).box_session_id
+    assert session is not None
+    groups = fast.petugas.pages.session_slips(session)
+    assert [(g.id, len(g.pages), g.editable) for g in groups] == [(a, 2, True), (b, 1, True)]
+    fast.petugas.pages.delete(groups[0].pages[0].id)
+    assert len(fast.petugas.pages.session_slips(session)[0].pages) == 1
