@@ -43,7 +43,8 @@ from .config import SPECS
 from .context import ServiceBase, current_unit
 from .submissions import find_submission, next_number
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, str], None]  # (files done, files in all, current file name)
+PageProgress = Callable[[str, int], None]  # (current file name, its pages stored so far)
 Cancel = Callable[[], bool]
 
 DUPLICATE_DISTANCE = 5  # bits of 64: a page this close to a stored one is a possible duplicate
@@ -190,10 +191,12 @@ class IntakeService(ServiceBase):
 
     # --- importing files ----------------------------------------------------------------
     def import_files(self, paths: Sequence[readers.PathLike], *, session_id: int | None = None,
-                     progress: Progress | None = None, cancel: Cancel | None = None
-                     ) -> ImportReport:
+                     progress: Progress | None = None, cancel: Cancel | None = None,
+                     page_progress: PageProgress | None = None) -> ImportReport:
         """Import each file as one draft submission (several with `intake.split_on_blank`
-        and blank separator pages); a file that fails is reported and the others go on."""
+        and blank separator pages); a file that fails is reported and the others go on.
+        `cancel()` is asked before each file and between pages; `page_progress` hears of each
+        page stored (a long PDF takes a while)."""
         self.require(*self.STAFF, action="import")
         paths = list(paths)
         settings = self._settings()
@@ -216,7 +219,7 @@ class IntakeService(ServiceBase):
                     raise E.ImportCancelled(file=name)
                 report.imported.extend(self._import_file(
                     path, shown, name, session_id=session_id, options=options, split=split,
-                    known=known, cancel=cancel))
+                    known=known, cancel=cancel, page_progress=page_progress))
             except E.ImportCancelled as exc:
                 cancelled = True
                 report.failed.append(FailedFile(shown, exc.code, i18n.error_message(exc)))
@@ -228,7 +231,8 @@ class IntakeService(ServiceBase):
 
     def _import_file(self, path: readers.PathLike, shown: str, name: str, *,
                      session_id: int | None, options: CleanupOptions, split: bool,
-                     known: _KnownHashes, cancel: Cancel | None) -> list[ImportedFile]:
+                     known: _KnownHashes, cancel: Cancel | None,
+                     page_progress: PageProgress | None = None) -> list[ImportedFile]:
         blobs = self.store.blobs
         created: list[str] = []
         try:
@@ -249,6 +253,8 @@ class IntakeService(ServiceBase):
                 page.source_page = src.index
                 stored.append(page)
                 del src
+                if page_progress is not None:
+                    page_progress(name, len(stored))
             if not stored:
                 raise E.PdfEmpty(file=name)
             groups = _split_on_blank(stored) if split else [stored]

@@ -76,8 +76,11 @@ def test_every_format_one_submission_per_file(fast: Office, tmp_path: Path) -> N
              F.bmp(tmp_path / "c.bmp", 3), F.webp(tmp_path / "d.webp", 4),
              F.tiff(tmp_path / "e.tif", (5, 6, 7)), F.pdf(tmp_path / "f.pdf", (8, 9))]
     seen: list[tuple[int, int, str]] = []
+    pages_seen: list[tuple[str, int]] = []
     report = fast.petugas.intake.import_files(
-        files, progress=lambda d, t, n: seen.append((d, t, n)))
+        files, progress=lambda d, t, n: seen.append((d, t, n)),
+        page_progress=lambda n, k: pages_seen.append((n, k)))
+    assert [k for n, k in pages_seen if n == "e.tif"] == [1, 2, 3]
     assert report.failed == []
     assert [i.pages for i in report.imported] == [1, 1, 1, 1, 3, 2]
     assert len({i.submission for i in report.imported}) == 6
