@@ -231,6 +231,16 @@ ERROR_MESSAGES = {
     "already_imported": N_(
         "{file}: this file was already imported in {number}; it was not imported again."),
     "import_cancelled": N_("{file}: the import was cancelled; nothing of it was kept."),
+    "watch_folder_problem": N_(
+        "The watch folder {folder} cannot be used. Check it in Settings, or import the files "
+        "by hand."),
+    "watch_folder_missing": N_(
+        "The watch folder {folder} cannot be found. If it is on a network share or USB "
+        "drive, connect it again; or choose another folder in Settings."),
+    "watch_folder_not_writable": N_(
+        "Files cannot be moved out of the watch folder {folder} (it is read-only). Ask for "
+        "write access to it, or choose another folder in Settings; nothing was imported "
+        "twice."),
     "scanner_problem": N_(
         "The scanner reported a problem. Check it and try again, or import the scanned files "
         "instead."),
