@@ -486,6 +486,33 @@ def markdown(d: dict[str, Any]) -> str:
                   "timed here: " + ("the importer had not landed when this ran, so the "
                                     "figures above are clean_page + encode only."
                                     if not imp.get("available") else imp.get("why", ""))]
+    rot = d["rotation"]
+    osd_note = ""
+    if "osd" in rot and "text" in rot:
+        times = (rot["osd"]["rotation_step_median"]
+                 / max(rot["text"]["rotation_step_median"], 1e-6))
+        osd_note = (
+            f" Tesseract OSD was as accurate here ({rot['osd']['correct']}/"
+            f"{rot['osd']['pages']} against {rot['text']['correct']}/{rot['text']['pages']}) "
+            f"but its rotation step costs "
+            f"{times:.0f}"
+            "x the heuristic's, so the default is the heuristic (`rotation_method=\"text\"`); "
+            "`\"osd\"` and `\"text+osd\"` (OSD confirms a 180-degree turn) are options, and "
+            "without the tesseract binary they fall back to the heuristic.")
+    lines += [
+        "", "Reading these figures:", "",
+        "- Every estimate is made on a ~150-dpi working copy (the sheet on ~1000 px); a "
+        "straight upright page is never resampled (skew under 0.2° is left). Deskew = the "
+        "estimate plus the full-resolution bicubic rotation; MEASURED.md gives jdeskew at "
+        "0.5-0.8 s/page for a similar accuracy." + osd_note,
+        "- The bare pipeline is only a JPEG decode and encode (tens of ms), so the cleanup "
+        "ratio against it is large; the aim that matters to a person is the one against OCR "
+        "(cleanup + OCR within 1.10x of raw tesseract) and the real import's ratio.",
+        "- The pages are typeset (DejaVu fonts, some oblique as \"handwriting\"), the desks "
+        "darker than the paper: a sheet photographed on a white table is not found and the "
+        "photo is then treated as a scan. Shared machine: compare ratios, not times (see the "
+        "load on the Run line).",
+    ]
     return "\n".join(lines)
 
 
