@@ -225,6 +225,7 @@ ERROR_MESSAGES = {
     "file_vanished": N_(
         "{file} disappeared while it was being read (moved or deleted). Put it back and "
         "import it again."),
+    "file_missing": N_("{file} does not exist. Check the file name and folder."),
     "file_unreadable": N_(
         "{file} cannot be read ({detail}). Check that it is a file and that your account may "
         "open it."),

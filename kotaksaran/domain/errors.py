@@ -159,7 +159,15 @@ class PdfEmpty(ImportProblem):
 
 
 class FileVanished(ImportProblem):
+    """The file was there when the import started and disappeared before it was read."""
+
     code = "file_vanished"
+
+
+class FileMissing(ImportProblem):
+    """No such file (a mistyped name)."""
+
+    code = "file_missing"
 
 
 class FileUnreadable(ImportProblem):

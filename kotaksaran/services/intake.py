@@ -208,6 +208,8 @@ class IntakeService(ServiceBase):
         report = ImportReport()
         total = len(paths)
         cancelled = False
+        # A file missing now was never there (a typo); one that goes later has vanished.
+        missing = [not os.path.lexists(readers.as_path(p)) for p in paths]
         for done, path in enumerate(paths):
             shown = printable(path)
             name = readers.display_name(path)
@@ -217,6 +219,8 @@ class IntakeService(ServiceBase):
                 if cancelled or (cancel is not None and cancel()):
                     cancelled = True
                     raise E.ImportCancelled(file=name)
+                if missing[done]:
+                    raise E.FileMissing(file=shown)
                 report.imported.extend(self._import_file(
                     path, shown, name, session_id=session_id, options=options, split=split,
                     known=known, cancel=cancel, page_progress=page_progress))

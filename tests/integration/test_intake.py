@@ -375,3 +375,12 @@ def test_scanner_images(fast: Office) -> None:
     assert [p.source_name for p in pages] == ["Pindaian ADF"] * 2
     assert all(p.original_sha256 and p.original_sha256 != p.blob_sha256 for p in pages)
     assert_clean(fast)
+
+
+def test_mistyped_name(fast: Office, tmp_path: Path) -> None:
+    report = fast.petugas.intake.import_files([tmp_path / "tidak-ada.jpg",
+                                               F.png(tmp_path / "a.png")])
+    assert [f.code for f in report.failed] == ["file_missing"]
+    expected = f"{tmp_path / 'tidak-ada.jpg'} tidak ada. Periksa nama berkas"
+    assert expected in report.failed[0].message
+    assert len(report.imported) == 1
