@@ -133,9 +133,9 @@ def _ocr_case(seed: int) -> dict[str, Any]:
 
 def _bare(path: str) -> tuple[int, float]:
     t0 = time.perf_counter()
-    with Image.open(path) as im:
-        im.load()
-        im = ImageOps.exif_transpose(im) or im
+    with Image.open(path) as f:
+        f.load()
+        im: Image.Image = ImageOps.exif_transpose(f) or f
         buf = io.BytesIO()
         im.convert("L").save(buf, "JPEG", quality=85)
     return len(buf.getvalue()), time.perf_counter() - t0

@@ -254,7 +254,8 @@ def _desk(rng: random.Random, size: tuple[int, int]) -> np.ndarray:
                      (hw, hh), interpolation=cv2.INTER_CUBIC)
     tex = cv2.resize(grain + low, (w, h), interpolation=cv2.INTER_LINEAR)
     tex += nrng.normal(0, 6, (h, w)).astype(np.float32)
-    return base[None, None, :] + tex[..., None] * (base[None, None, :] / base.mean())
+    desk: np.ndarray = base[None, None, :] + tex[..., None] * (base[None, None, :] / base.mean())
+    return desk
 
 
 def phone_photo(page: Image.Image, rng: random.Random, *,

@@ -64,10 +64,11 @@ def dark_border_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
         if touches and (bw >= 0.25 * w or bh >= 0.25 * h):
             long2[i] = True
     if long2.any():
-        mask |= long2[labels2]
+        mask = mask | long2[labels2]
     if mask.any():  # include the grey transition next to the border
         mask = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
-    return mask
+    out: np.ndarray = mask
+    return out
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,8 @@ def _scores(pts: np.ndarray, angles_deg: np.ndarray) -> np.ndarray:
     idx += (np.arange(len(angles_deg), dtype=np.int32) * nb)[:, None]
     counts = np.bincount(idx.ravel(), minlength=nb * len(angles_deg)).reshape(-1, nb)
     c = counts.astype(np.float64)
-    return (c * c).sum(axis=1) / float(len(pts)) ** 2
+    out: np.ndarray = (c * c).sum(axis=1) / float(len(pts)) ** 2
+    return out
 
 
 def _best(pts: np.ndarray, angles: np.ndarray) -> tuple[float, float, int, np.ndarray]:

@@ -31,11 +31,13 @@ ALL_OFF = CleanupOptions(exif_orientation=False, cardinal_rotation=False, deskew
 
 @pytest.fixture(scope="module")
 def page() -> Image.Image:
-    return gen.letter(random.Random(11), DPI)
+    img: Image.Image = gen.letter(random.Random(11), DPI)
+    return img
 
 
 def _scan(page: Image.Image, **kw: object) -> Image.Image:
-    return gen.scan(page, random.Random(5), jpeg=85, **kw)  # type: ignore[arg-type]
+    img: Image.Image = gen.scan(page, random.Random(5), jpeg=85, **kw)
+    return img
 
 
 def _similarity(a: Image.Image, b: Image.Image) -> float:
@@ -213,7 +215,7 @@ def test_odd_images_do_not_crash(size: tuple[int, int], mode: str) -> None:
 def test_without_tesseract_osd_falls_back_to_the_heuristic(page: Image.Image,
                                                             monkeypatch: pytest.MonkeyPatch
                                                             ) -> None:
-    monkeypatch.setattr(orientation.shutil, "which", lambda _name: None)
+    monkeypatch.setattr("kotaksaran.intake.orientation.shutil.which", lambda _name: None)
     res = clean_page(_scan(page, rotation=180), CleanupOptions(rotation_method="osd"), DPI)
     assert res.rotation == 180
     assert any("tesseract not found" in n for n in res.notes)
