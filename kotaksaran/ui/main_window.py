@@ -10,8 +10,15 @@ import importlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -107,6 +114,8 @@ class MainWindow(QMainWindow):
         ctx.bus.reference_changed.connect(self._reference_changed)
         self.resize(1280, 800)
         self.navigate("home")
+        self.setAcceptDrops(self.actor.role in STAFF)
+        self.watch_runner = self._start_watch_folder()
 
     # --- chrome ---------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -407,10 +416,52 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs = []
         self.idle.reset()
 
+    # --- paper coming in (drops anywhere on the window, the watch folder) ------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.actor.role in STAFF and not self.is_locked and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.actor.role in STAFF and not self.is_locked:
+            event.acceptProposedAction()
+            call_if_present(self.navigate("capture"), "import_paths", paths)
+
+    def _start_watch_folder(self) -> QObject | None:
+        """Import what the office's scanner drops into `intake.watch_folder` (when set)."""
+        if self.actor.role not in STAFF:
+            return None
+        try:
+            folder = str(self.ctx.services.config.get("intake.watch_folder") or "")
+        except (KotakSaranError, KeyError):
+            return None
+        if not folder:
+            return None
+        from .capture_watch import WatchFolderRunner
+
+        runner = WatchFolderRunner(self.ctx, folder, self)
+        runner.arrived.connect(self._watch_arrived)
+        runner.problem.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        try:
+            runner.start()
+        except KotakSaranError as exc:
+            show_error(self, exc)
+            return None
+        return runner
+
+    def _watch_arrived(self, _ids: list[int], name: str, ok: bool, message: str) -> None:
+        text = (self.tr("Imported from the watch folder: %1").replace("%1", name) if ok
+                else message)
+        self.statusBar().showMessage(text, 15_000)
+
     # --- closing --------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop watching input; the window is about to be replaced or closed."""
         self.idle.stop()
+        runner = getattr(self, "watch_runner", None)
+        if runner is not None:
+            runner.stop()
+            self.watch_runner = None
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)

@@ -31,6 +31,7 @@ NAV: tuple[NavEntry, ...] = (
     NavEntry(
         "boxes", "Suggestion boxes", SP.SP_DriveHDIcon, STAFF, "box_sessions", "BoxSessionsPage"
     ),
+    NavEntry("capture", "Scan & import", SP.SP_ArrowDown, STAFF, "capture", "CapturePage"),
     NavEntry(
         "input",
         "Input",
@@ -70,6 +71,7 @@ def nav_label(key: str) -> str:
     labels = {
         "home": QCoreApplication.translate("MainWindow", "Home"),
         "boxes": QCoreApplication.translate("MainWindow", "Suggestion boxes"),
+        "capture": QCoreApplication.translate("MainWindow", "Scan & import"),
         "input": QCoreApplication.translate("MainWindow", "Input"),
         "review": QCoreApplication.translate("MainWindow", "Verification"),
         "all": QCoreApplication.translate("MainWindow", "All slips"),

@@ -1,0 +1,174 @@
+"""The capture screen: import through the page, thumbnails, failures with reasons, page
+operations with undo (offscreen, synchronous tasks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from kotaksaran import i18n
+from kotaksaran.ui.capture import CapturePage, expand_paths
+from kotaksaran.ui.capture_scan import ScanDialog
+from kotaksaran.ui.thumbnails import PageThumbModel
+from tests.conftest import Office
+from tests.gui.records_fixtures import make_ctx
+from tests.intake_files import text_page
+
+
+@pytest.fixture(autouse=True)
+def _indonesian() -> None:
+    i18n.set_language("id")
+
+
+@pytest.fixture
+def page(office: Office, qtbot: object) -> CapturePage:
+    for key in ("cardinal_rotation", "deskew", "perspective"):
+        office.admin.config.set(f"cleanup.{key}", False)
+    w = CapturePage(make_ctx(office.petugas))
+    qtbot.addWidget(w)  # type: ignore[attr-defined]
+    return w
+
+
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    good = tmp_path / "surat-warga.png"
+    text_page(3, size=(400, 560), lines=5).save(good, dpi=(150, 150))
+    bad = tmp_path / "rusak.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 40)  # a JPEG that ends at once
+    return good, bad
+
+
+def test_import_shows_thumbnails_and_explains_failures(page: CapturePage, tmp_path: Path
+                                                       ) -> None:
+    good, bad = files(tmp_path)
+    page.import_paths([good, bad])
+    report = page.last_report
+    assert report is not None
+    assert [i.pages for i in report.imported] == [1]
+    assert [Path(f.file).name for f in report.failed] == ["rusak.jpg"]
+    # the failure is listed with its Indonesian reason
+    assert page.failed_list.isVisibleTo(page)
+    item = page.failed_list.item(0).text()
+    assert item.startswith("rusak.jpg — ") and report.failed[0].message in item
+    assert "1" in page.summary.text()
+    # the new slip appears as a group of thumbnails in the chosen (new) session
+    assert page.current_session_id() is not None
+    assert len(page.groups) == 1
+    group = next(iter(page.groups.values()))
+    model = group.model
+    assert isinstance(model, PageThumbModel) and model.rowCount() == 1
+    thumb = model.data(model.index(0), Qt.ItemDataRole.DecorationRole)
+    assert thumb is not None and not thumb.isNull() and thumb.width() <= 150
+
+
+def test_rotate_and_delete_with_undo(page: CapturePage, office: Office, tmp_path: Path
+                                     ) -> None:
+    good, _bad = files(tmp_path)
+    page.import_paths([good])
+    sub_id, group = next(iter(page.groups.items()))
+    page_id = group.model.page(0).id  # type: ignore[union-attr]
+    before = office.petugas.intake.pages(sub_id)[0]
+    page.select_page(sub_id, page_id)
+    assert page.viewer.view.has_image()
+    assert page.delete_button.isEnabled()
+
+    page.rotate(1)
+    after = office.petugas.intake.pages(sub_id)[0]
+    assert (after.width, after.height) == (before.height, before.width)
+    assert after.blob_sha256 != before.blob_sha256
+    page.undo_stack.undo()
+    back = office.petugas.intake.pages(sub_id)[0]
+    assert back.blob_sha256 == before.blob_sha256
+    page.undo_stack.redo()
+    assert office.petugas.intake.pages(sub_id)[0].blob_sha256 == after.blob_sha256
+    page.undo_stack.undo()
+
+    page.delete_page()
+    assert office.petugas.intake.pages(sub_id) == []
+    assert next(iter(page.groups.values())).model.rowCount() == 0
+    page.undo_action.trigger()  # Ctrl+Z
+    assert [p.id for p in office.petugas.intake.pages(sub_id)] == [page_id]
+    assert next(iter(page.groups.values())).model.rowCount() == 1
+    page.redo_action.trigger()  # Ctrl+Shift+Z
+    assert office.petugas.intake.pages(sub_id) == []
+
+
+def test_split_merge_and_move_from_the_screen(page: CapturePage, office: Office,
+                                              tmp_path: Path) -> None:
+    pdf = tmp_path / "tiga.pdf"
+    images = [text_page(i, size=(300, 420), lines=3).convert("RGB") for i in range(3)]
+    images[0].save(pdf, "PDF", save_all=True, append_images=images[1:], resolution=100)
+    page.import_paths([pdf])
+    sub_id, group = next(iter(page.groups.items()))
+    ids = [group.model.page(i).id for i in range(3)]  # type: ignore[union-attr]
+    page.select_page(sub_id, ids[2])
+    page.move_by(-1)
+    assert [p.id for p in office.petugas.intake.pages(sub_id)] == [ids[0], ids[2], ids[1]]
+    page.undo_stack.undo()
+    assert [p.id for p in office.petugas.intake.pages(sub_id)] == ids
+
+    page.select_page(sub_id, ids[1])
+    page.split_here()
+    assert len(page.groups) == 2
+    assert [p.id for p in office.petugas.intake.pages(sub_id)] == ids[:1]
+    page.undo_stack.undo()
+    assert len(page.groups) == 1
+    assert [p.id for p in office.petugas.intake.pages(sub_id)] == ids
+
+    page.undo_stack.redo()  # split again, then merge it back by hand
+    assert len(page.groups) == 2
+    second = [s.id for s in page.slips][1]
+    page.select_page(second, ids[1])
+    page.merge_with_previous()
+    assert len(page.groups) == 1
+    page.undo_stack.undo()
+    assert len(page.groups) == 2
+
+
+def test_drop_of_a_folder_imports_its_images(page: CapturePage, tmp_path: Path) -> None:
+    folder = tmp_path / "map"
+    folder.mkdir()
+    for i in range(2):
+        text_page(10 + i, size=(300, 420), lines=3).save(folder / f"{i}.png")
+    (folder / "catatan.txt").write_text("bukan gambar")
+    assert [p.name for p in expand_paths([folder])] == ["0.png", "1.png"]
+    page.import_paths([folder])
+    assert len(page.groups) == 2
+
+
+def test_open_in_input_asks_the_main_window(page: CapturePage, tmp_path: Path) -> None:
+    good, _ = files(tmp_path)
+    page.import_paths([good])
+    sub_id, group = next(iter(page.groups.items()))
+    asked: list[int] = []
+    page.ctx.bus.open_submission.connect(asked.append)
+    page.select_page(sub_id, group.model.page(0).id)  # type: ignore[union-attr]
+    page.open_in_input()
+    assert asked == [sub_id]
+
+
+def test_scan_dialog_without_scanners(qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kotaksaran.intake import scanner
+
+    def missing() -> list[object]:
+        raise scanner.ScannerDriverMissing()
+
+    monkeypatch.setattr(scanner, "list_devices", missing)
+    d = ScanDialog()
+    qtbot.addWidget(d)  # type: ignore[attr-defined]
+    assert d.status.text() == "No scanner detected — use Import files"
+    assert not d.device_box.isEnabled()
+
+
+def test_page_is_in_the_navigation(office: Office, qtbot: object) -> None:
+    from kotaksaran.ui.main_window import MainWindow
+
+    w = MainWindow(make_ctx(office.petugas))
+    qtbot.addWidget(w)  # type: ignore[attr-defined]
+    keys = [w.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(w.nav.count())]
+    assert keys.index("capture") == keys.index("boxes") + 1 == keys.index("input") - 1
+    shown: QWidget = w.navigate("capture")
+    assert isinstance(shown, CapturePage)
+    w.shutdown()
