@@ -296,7 +296,22 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         for p in paths:
             k = Path(p).stem.split("_", 1)[1]
             kinds[k] = kinds.get(k, 0) + 1
+        truth = {t["file"]: t for t in json.loads((folder / "truth.json").read_text())}
+        right = 0
+        wrong: list[dict[str, Any]] = []
+        for r in pipe_out:
+            t_ = truth[r["file"]]
+            ok = (r["blank"] == t_["blank"] and r["photo"] == (t_["kind"] == "photo")
+                  and (t_["kind"] == "photo" or t_["blank"]
+                       or (r["rotation"] == t_["rotation"]
+                           and abs(r["skew"] - t_["skew"]) < 0.5)))
+            if ok:
+                right += 1
+            else:
+                wrong.append({"file": r["file"], "rotation": r["rotation"], "skew": r["skew"],
+                              "true_rotation": t_["rotation"], "true_skew": t_["skew"]})
         data["throughput"] = {
+            "right": right, "wrong": wrong,
             "pages": n, "kinds": kinds, "generate_s": gen_s,
             "bare_s": min(bare_runs), "pipeline_s": min(pipe_runs),
             "bare_runs": bare_runs, "pipeline_runs": pipe_runs,
@@ -457,7 +472,10 @@ def markdown(d: dict[str, Any]) -> str:
         + f") against **{t['input_bytes_mean'] / 1024:.0f} KiB** per input file "
         f"(x{t['stored_bytes_mean'] / t['input_bytes_mean']:.2f}) and "
         f"{t['bare_bytes_mean'] / 1024:.0f} KiB for the bare grayscale JPEG. "
-        f"Blank pages found: {t['blank_found']}; photos flattened: {t['photos_flattened']}.",
+        f"Blank pages found: {t['blank_found']}; photos flattened: {t['photos_flattened']}. "
+        + (f"Checked against the generator's truth (rotation, skew within 0.5°, blank, "
+           f"photo): **{t['right']}/{t['pages']}** pages right."
+           if "right" in t else ""),
     ]
     imp = d.get("import") or {}
     if imp.get("timed"):
