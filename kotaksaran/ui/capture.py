@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..domain.enums import BoxSessionState
 from ..domain.errors import KotakSaranError
 from ..intake import scanner
@@ -89,7 +90,7 @@ class SlipGroup(QFrame):
         self.setObjectName(f"slip_{slip.id}")
         head = QHBoxLayout()
         self.title = QLabel(f"<b>{slip.number}</b>")
-        status = QLabel(slip.status)
+        status = QLabel(i18n.label(i18n.STATUS_LABELS, slip.status))
         colour = STATUS_COLOURS.get(slip.status, "#607d8b")
         status.setStyleSheet(f"color: white; background: {colour}; padding: 1px 6px;"
                              " border-radius: 3px;")
@@ -159,6 +160,7 @@ class CapturePage(QWidget):
         self._import_handle: tasks.TaskHandle[ImportReport] | None = None
         self._tz = ZoneInfo(self.svc.admin.unit().timezone)
         self._image_generation = 0
+        self._scroll_to: int | None = None  # a slip just imported: show it
         self._build()
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -223,7 +225,6 @@ class CapturePage(QWidget):
         self.summary.setWordWrap(True)
         self.failed_list = QListWidget()
         self.failed_list.setObjectName("failedList")
-        self.failed_list.setMaximumHeight(110)
         self.failed_list.setWordWrap(True)
         self.summary.hide()
         self.failed_list.hide()
@@ -237,6 +238,7 @@ class CapturePage(QWidget):
         self.groups_layout.addStretch(1)
         self.groups_scroll = QScrollArea()
         self.groups_scroll.setWidgetResizable(True)
+        self.groups_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.groups_scroll.setWidget(self.groups_box)
 
         self.viewer = PageViewer()
@@ -345,6 +347,10 @@ class CapturePage(QWidget):
             self.groups_layout.insertWidget(i, g)
             self.groups[slip.id] = g
         self.empty_label.setVisible(not slips)
+        if self._scroll_to is not None and self._scroll_to in self.groups:
+            target = self.groups[self._scroll_to]
+            QTimer.singleShot(0, lambda: self._ensure_visible(target))
+        self._scroll_to = None
         found = self._find(self.selected[1]) if self.selected else None
         if found is not None and self.selected is not None:
             # The page may be in another slip now (split, merge): follow it.
@@ -355,6 +361,10 @@ class CapturePage(QWidget):
             self.selected = None
             self.viewer.show_image(None, "")
         self._update_buttons()
+
+    def _ensure_visible(self, group: SlipGroup) -> None:
+        if group in self.groups.values():
+            self.groups_scroll.ensureWidgetVisible(group)
 
     def _find(self, page_id: int) -> tuple[SlipPages, int] | None:
         for slip in self.slips:
@@ -562,6 +572,7 @@ class CapturePage(QWidget):
 
     def _after_import(self, ids: list[int]) -> None:
         if ids:
+            self._scroll_to = ids[-1]
             try:
                 session = self.svc.submissions.get(ids[0]).box_session_id
             except KotakSaranError:
@@ -587,7 +598,11 @@ class CapturePage(QWidget):
         self.summary.show()
         self.failed_list.clear()
         for f in report.failed:
-            self.failed_list.addItem(f"{Path(f.file).name} — {f.message}")
+            name = Path(f.file).name
+            # The message names the file already where the import could tell which it was.
+            self.failed_list.addItem(f.message if name in f.message else f"{name} — {f.message}")
+        rows = min(len(report.failed), 5)
+        self.failed_list.setFixedHeight(rows * (self.failed_list.fontMetrics().height() + 6) + 8)
         self.failed_list.setVisible(bool(report.failed))
 
     def _failed(self, exc: BaseException) -> None:

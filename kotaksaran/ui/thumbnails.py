@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 from ..services.intake import PageView
 from . import tasks
 
-THUMB = QSize(150, 200)
+THUMB = QSize(110, 150)
 MIME = "application/x-kotaksaran-page"
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
