@@ -103,7 +103,7 @@ class SlipGroup(QFrame):
             self.badge.setObjectName("duplicateBadge")
             self.badge.setStyleSheet("color: white; background: #ef6c00; padding: 1px 6px;"
                                      " border-radius: 3px;")
-            head.addWidget(self.badge)
+            self.badge.setWordWrap(True)
         head.addStretch(1)
         count = QLabel(self.tr("%n page(s)", "", len(slip.pages)))
         head.addWidget(count)
@@ -128,6 +128,8 @@ class SlipGroup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(head)
+        if self.badge is not None:
+            layout.addWidget(self.badge)
         layout.addWidget(self.view)
 
     def _clicked(self, index: object) -> None:
@@ -260,19 +262,24 @@ class CapturePage(QWidget):
         self.open_button.clicked.connect(self.open_in_input)
         self.op_buttons = (self.move_left_button, self.move_right_button, self.split_button,
                            self.merge_button, self.delete_button)
-        for b in (*self.op_buttons, self.open_button):
+        ops2 = QHBoxLayout()
+        for b in (self.move_left_button, self.move_right_button, self.delete_button):
             ops.addWidget(b)
+        for b in (self.split_button, self.merge_button, self.open_button):
+            ops2.addWidget(b)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.viewer, 1)
         rl.addLayout(ops)
+        rl.addLayout(ops2)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.groups_scroll)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([560, 480])
         self.splitter = split
 
         layout = QVBoxLayout(self)

@@ -141,7 +141,7 @@ class PageThumbModel(QAbstractListModel):
                 pix = _placeholder(self.tr("image missing") if failed else "…",
                                    "#ffebee" if failed else "#eceff1")
             if dup:
-                pix = _badged(pix, "≈ " + str(dup))
+                pix = _badged(pix, "≈ " + str(dup).rsplit("-", 1)[-1])  # full one: tooltip
             return pix
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [page.source_name or "", f"{page.width} × {page.height} px, {page.dpi} dpi"]
