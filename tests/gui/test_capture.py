@@ -172,3 +172,58 @@ def test_page_is_in_the_navigation(office: Office, qtbot: object) -> None:
     shown: QWidget = w.navigate("capture")
     assert isinstance(shown, CapturePage)
     w.shutdown()
+
+
+def test_scan_from_the_sane_test_device(page: CapturePage, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("sane", reason="python-sane is not installed")
+    from kotaksaran.intake import scanner
+    from kotaksaran.intake.scanner import ScanSettings
+
+    (tmp_path / "dll.conf").write_text("test\n")
+    monkeypatch.setenv("SANE_CONFIG_DIR", f"{tmp_path}:")
+    if scanner._initialised:
+        import sane
+
+        sane.exit()
+        monkeypatch.setattr(scanner, "_initialised", False)
+    try:
+        if not any(d.name == "test:0" for d in scanner.list_devices()):
+            pytest.skip("SANE's test backend is not installed")
+    except scanner.ScannerDriverMissing:
+        pytest.skip("libsane cannot be loaded")
+    page.scan_with("test:0", ScanSettings(resolution=75, mode="gray", source="adf",
+                                          max_pages=3))
+    report = page.last_report
+    assert report is not None and [i.pages for i in report.imported] == [3]
+    assert len(page.groups) == 1
+    assert next(iter(page.groups.values())).model.rowCount() == 3
+
+
+def test_watch_folder_imports_into_todays_session(office: Office, tmp_path: Path,
+                                                  qtbot: object) -> None:
+    from kotaksaran.ui.capture_watch import WatchFolderRunner
+
+    for key in ("cardinal_rotation", "deskew", "perspective"):
+        office.admin.config.set(f"cleanup.{key}", False)
+    folder = tmp_path / "printer"
+    folder.mkdir()
+    ctx = make_ctx(office.petugas)
+    changed: list[list[int]] = []
+    ctx.bus.submissions_changed.connect(changed.append)
+    runner = WatchFolderRunner(ctx, str(folder))
+    good, bad = files(tmp_path)
+    good.rename(folder / good.name)
+    bad.rename(folder / bad.name)
+    import os
+    import time
+
+    old = time.time() - 60
+    for f in folder.iterdir():
+        os.utime(f, (old, old))
+    runner.watch.scan_once()
+    assert (folder / "imported" / "surat-warga.png").exists()
+    assert (folder / "failed" / "rusak.jpg").exists()
+    reason = (folder / "failed" / "rusak.jpg.txt").read_text(encoding="utf-8")
+    assert "rusak.jpg" in reason
+    assert len(changed) == 1 and len(changed[0]) == 1
