@@ -635,25 +635,34 @@ class CapturePage(QWidget):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
 
-        def work(control: tasks.TaskControl) -> ImportReport:
+        def work(control: tasks.TaskControl) -> tuple[ImportReport, KotakSaranError | None]:
             images = []
-            for image in scanner.scan_batch(device, settings,
-                                            progress=lambda d, t, _n: control.progress(d, t, ""),
-                                            cancel=lambda: control.cancelled):
-                images.append(image)
+            problem: KotakSaranError | None = None
+            try:
+                for image in scanner.scan_batch(
+                        device, settings, progress=lambda d, t, _n: control.progress(d, t, ""),
+                        cancel=lambda: control.cancelled):
+                    images.append(image)
+            except scanner.ScannerProblem as exc:
+                if not images:
+                    raise
+                problem = exc  # a jam mid-batch: the pages scanned so far are kept
             report = ImportReport()
             if images:
                 report.imported.append(intake.import_images(
                     images, f"scan {device}", session_id=session))
-            return report
+            return report, problem
 
         def stepped(done: int, _total: int, _text: str) -> None:
             progress.setLabelText(self.tr("Scanning page %1…").replace("%1", str(done + 1)))
 
-        def finished(report: ImportReport) -> None:
+        def finished(result: tuple[ImportReport, KotakSaranError | None]) -> None:
+            report, problem = result
             progress.close()
             self._show_report(report)
             self._after_import([i.submission_id for i in report.imported])
+            if problem is not None:
+                show_error(self, problem)
 
         def failed(exc: BaseException) -> None:
             progress.close()

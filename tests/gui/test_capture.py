@@ -227,3 +227,44 @@ def test_watch_folder_imports_into_todays_session(office: Office, tmp_path: Path
     reason = (folder / "failed" / "rusak.jpg.txt").read_text(encoding="utf-8")
     assert "rusak.jpg" in reason
     assert len(changed) == 1 and len(changed[0]) == 1
+
+
+def test_main_window_runs_the_watch_folder_from_the_setting(office: Office, tmp_path: Path,
+                                                            qtbot: object, messages: object
+                                                            ) -> None:
+    from kotaksaran.ui.main_window import MainWindow
+
+    folder = tmp_path / "printer"
+    folder.mkdir()
+    office.admin.config.set("intake.watch_folder", str(folder))
+    w = MainWindow(make_ctx(office.petugas))
+    qtbot.addWidget(w)  # type: ignore[attr-defined]
+    runner = w.watch_runner
+    assert runner is not None and runner.watch.running  # type: ignore[attr-defined]
+    assert (folder / "imported").is_dir() and (folder / "failed").is_dir()
+    w.shutdown()
+    assert not runner.watch.running  # type: ignore[attr-defined]
+
+    office.admin.config.set("intake.watch_folder", str(tmp_path / "gone"))
+    w2 = MainWindow(make_ctx(office.petugas))
+    qtbot.addWidget(w2)  # type: ignore[attr-defined]
+    assert w2.watch_runner is None
+    assert messages.texts  # type: ignore[attr-defined]  # said why, calmly
+    w2.shutdown()
+
+
+def test_a_jam_mid_batch_keeps_the_pages_scanned(page: CapturePage, messages: object,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from kotaksaran.intake import scanner
+    from kotaksaran.intake.scanner import ScanSettings
+
+    def batch(*_a: object, **_k: object):  # type: ignore[no-untyped-def]
+        yield text_page(40, size=(300, 420), lines=3)
+        yield text_page(41, size=(300, 420), lines=3)
+        raise scanner.ScannerJammed(device="test:0")
+
+    monkeypatch.setattr(scanner, "scan_batch", batch)
+    page.scan_with("test:0", ScanSettings(source="adf"))
+    assert page.last_report is not None
+    assert [i.pages for i in page.last_report.imported] == [2]
+    assert "macet" in messages.last()  # type: ignore[attr-defined]
