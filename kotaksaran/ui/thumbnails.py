@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
@@ -178,6 +179,18 @@ class PageThumbModel(QAbstractListModel):
         ids = [str(self._pages[i.row()].id) for i in indexes if i.isValid()]
         mime.setData(MIME, QByteArray(",".join(ids[:1]).encode()))
         return mime
+
+    def moveRows(self, source_parent: _AnyIndex, source_row: int, count: int,
+                 destination_parent: _AnyIndex, destination_child: int) -> bool:
+        """What QListView calls for an internal drag: ask for the move (after the drop has
+        finished; the reload resets this model) instead of moving rows here."""
+        page = self.page(source_row)
+        if page is None or count != 1:
+            return False
+        new = destination_child if destination_child <= source_row else destination_child - 1
+        if new != source_row:
+            QTimer.singleShot(0, lambda: self.move_requested.emit(page.id, new + 1))
+        return True
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                      parent: _AnyIndex) -> bool:

@@ -268,3 +268,20 @@ def test_a_jam_mid_batch_keeps_the_pages_scanned(page: CapturePage, messages: ob
     assert page.last_report is not None
     assert [i.pages for i in page.last_report.imported] == [2]
     assert "macet" in messages.last()  # type: ignore[attr-defined]
+
+
+def test_dragging_a_thumbnail_moves_the_page(page: CapturePage, office: Office,
+                                             tmp_path: Path, qtbot: object) -> None:
+    pdf = tmp_path / "dua.pdf"
+    images = [text_page(50 + i, size=(300, 420), lines=3).convert("RGB") for i in range(3)]
+    images[0].save(pdf, "PDF", save_all=True, append_images=images[1:], resolution=100)
+    page.import_paths([pdf])
+    sub_id, group = next(iter(page.groups.items()))
+    ids = [group.model.page(i).id for i in range(3)]  # type: ignore[union-attr]
+    # What QListView asks after an internal drop: row 0 to before row 3 (the end).
+    assert group.model.moveRows(group.model.index(0).parent(), 0, 1,
+                                group.model.index(0).parent(), 3)
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: [p.id for p in office.petugas.intake.pages(sub_id)] == [ids[1], ids[2], ids[0]])
+    page.undo_stack.undo()
+    assert [p.id for p in office.petugas.intake.pages(sub_id)] == ids
