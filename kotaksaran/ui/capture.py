@@ -6,14 +6,12 @@ Slots call one service each; imports, scans, thumbnails and images run in worker
 
 from __future__ import annotations
 
-import io
 import logging
 from collections.abc import Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PIL import Image
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
@@ -23,16 +21,12 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
     QListWidget,
     QProgressBar,
-    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -40,112 +34,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import i18n
 from ..domain.enums import BoxSessionState
 from ..domain.errors import KotakSaranError
-from ..intake import scanner
 from ..intake.scanner import ScanSettings
 from ..services.boxes import BoxSessionView
 from ..services.intake import ImportReport
 from ..services.pages import SlipPages
 from . import capture_commands as cmds
 from . import tasks
-from .capture_scan import ScanDialog
+from .capture_scan import ScanDialog, run_scan
+from .capture_slips import SlipGroup, expand_paths
 from .context import UiContext
 from .errors import show_error
-from .page_viewer import PageViewer
-from .thumbnails import THUMB, PageThumbModel, ThumbnailCache
+from .page_viewer import PageViewer, decode_image
+from .thumbnails import ThumbnailCache
 
 log = logging.getLogger(__name__)
 
-IMPORT_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".pdf"}
-STATUS_COLOURS = {"draft": "#546e7a", "verified": "#2e7d32", "returned": "#ef6c00",
-                  "rejected": "#b71c1c"}
-
-
-def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
-    """Files as given; a folder gives its image and PDF files (sorted, recursively)."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*")
-                              if f.is_file() and f.suffix.lower() in IMPORT_SUFFIXES
-                              and not any(part.startswith(".") for part in f.parts)))
-        else:
-            out.append(p)
-    return out
-
-
-class SlipGroup(QFrame):
-    """One submission: a header (number, status, duplicate badge) and its page thumbnails."""
-
-    page_selected = Signal(int, int)  # submission id, page id
-
-    def __init__(self, slip: SlipPages, cache: ThumbnailCache, parent: QWidget | None = None
-                 ) -> None:
-        super().__init__(parent)
-        self.slip = slip
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setObjectName(f"slip_{slip.id}")
-        head = QHBoxLayout()
-        self.title = QLabel(f"<b>{slip.number}</b>")
-        status = QLabel(i18n.label(i18n.STATUS_LABELS, slip.status))
-        colour = STATUS_COLOURS.get(slip.status, "#607d8b")
-        status.setStyleSheet(f"color: white; background: {colour}; padding: 1px 6px;"
-                             " border-radius: 3px;")
-        head.addWidget(self.title)
-        head.addWidget(status)
-        self.badge: QLabel | None = None
-        if slip.possible_duplicates:
-            self.badge = QLabel(self.tr("Possible duplicate of %1")
-                                .replace("%1", ", ".join(slip.possible_duplicates)))
-            self.badge.setObjectName("duplicateBadge")
-            self.badge.setStyleSheet("color: white; background: #ef6c00; padding: 1px 6px;"
-                                     " border-radius: 3px;")
-            self.badge.setWordWrap(True)
-        head.addStretch(1)
-        count = QLabel(self.tr("%n page(s)", "", len(slip.pages)))
-        head.addWidget(count)
-        self.model = PageThumbModel(cache, self)
-        self.model.set_pages(slip.pages)
-        self.view = QListView()
-        self.view.setViewMode(QListView.ViewMode.IconMode)
-        self.view.setFlow(QListView.Flow.LeftToRight)
-        self.view.setWrapping(False)
-        self.view.setIconSize(THUMB)
-        self.view.setGridSize(QSize(THUMB.width() + 16, THUMB.height() + 28))
-        self.view.setFixedHeight(THUMB.height() + 52)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.view.setMovement(QListView.Movement.Snap)
-        self.view.setModel(self.model)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        if slip.editable:
-            self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-            self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.clicked.connect(self._clicked)
-        self.view.selectionModel().currentChanged.connect(lambda cur, _p: self._clicked(cur))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addLayout(head)
-        if self.badge is not None:
-            layout.addWidget(self.badge)
-        layout.addWidget(self.view)
-
-    def _clicked(self, index: object) -> None:
-        row = index.row() if hasattr(index, "row") else -1  # type: ignore[attr-defined]
-        page = self.model.page(row)
-        if page is not None:
-            self.page_selected.emit(self.slip.id, page.id)
-
-    def select_page(self, page_id: int) -> None:
-        row = self.model.row_of(page_id)
-        if row >= 0:
-            self.view.setCurrentIndex(self.model.index(row))
-
-    def clear_selection(self) -> None:
-        self.view.clearSelection()
-
+# The navigation entry (navigation.nav_label) is translated in the MainWindow context; marked
+# here so that lupdate of the capture files keeps it in kotaksaran_capture_id.ts.
+NAV_LABEL = QT_TRANSLATE_NOOP("MainWindow", "Scan & import")
 
 class CapturePage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -405,7 +313,7 @@ class CapturePage(QWidget):
         generation = self._image_generation
         read = self.svc.pages.image_bytes
         sha = page.blob_sha256
-        tasks.run_task(lambda _c: _decode(read(sha)),
+        tasks.run_task(lambda _c: decode_image(read(sha)),
                        on_done=lambda img: self._image_arrived(generation, img, caption),
                        on_error=lambda exc: self._failed(exc), parent=self)
 
@@ -628,62 +536,14 @@ class CapturePage(QWidget):
 
     def scan_with(self, device: str, settings: ScanSettings) -> None:
         """Scan a batch in a worker (progress dialog with cancel), then import it as a slip."""
-        session = self.current_session_id()
-        intake = self.svc.intake
-        progress = QProgressDialog(self.tr("Scanning…"), self.tr("Cancel"), 0, 0, self)
-        progress.setWindowTitle(self.tr("Scan"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
+        run_scan(self, self.svc.intake, device, settings, self.current_session_id(),
+                 on_done=self._scanned, on_error=self._failed)
 
-        def work(control: tasks.TaskControl) -> tuple[ImportReport, KotakSaranError | None]:
-            images = []
-            problem: KotakSaranError | None = None
-            try:
-                for image in scanner.scan_batch(
-                        device, settings, progress=lambda d, t, _n: control.progress(d, t, ""),
-                        cancel=lambda: control.cancelled):
-                    images.append(image)
-            except scanner.ScannerProblem as exc:
-                if not images:
-                    raise
-                problem = exc  # a jam mid-batch: the pages scanned so far are kept
-            report = ImportReport()
-            if images:
-                report.imported.append(intake.import_images(
-                    images, f"scan {device}", session_id=session))
-            return report, problem
-
-        def stepped(done: int, _total: int, _text: str) -> None:
-            progress.setLabelText(self.tr("Scanning page %1…").replace("%1", str(done + 1)))
-
-        def finished(result: tuple[ImportReport, KotakSaranError | None]) -> None:
-            report, problem = result
-            progress.close()
-            self._show_report(report)
-            self._after_import([i.submission_id for i in report.imported])
-            if problem is not None:
-                show_error(self, problem)
-
-        def failed(exc: BaseException) -> None:
-            progress.close()
-            self._failed(exc)
-
-        handle = tasks.run_task(work, on_done=finished, on_error=failed, on_progress=stepped,
-                                parent=self)
-        progress.canceled.connect(handle.cancel)
-        if handle.running:
-            progress.show()
-
-
-def _decode(data: bytes) -> QImage:
-    with Image.open(io.BytesIO(data)) as im:
-        im = im.convert("L") if im.mode in ("1", "L", "P", "LA") else im.convert("RGB")
-        if im.mode == "L":
-            fmt, stride = QImage.Format.Format_Grayscale8, im.width
-        else:
-            fmt, stride = QImage.Format.Format_RGB888, im.width * 3
-        buf = im.tobytes()
-    return QImage(buf, im.width, im.height, stride, fmt).copy()
+    def _scanned(self, report: ImportReport, problem: KotakSaranError | None) -> None:
+        self._show_report(report)
+        self._after_import([i.submission_id for i in report.imported])
+        if problem is not None:
+            show_error(self, problem)
 
 
 __all__ = ["CapturePage", "expand_paths"]

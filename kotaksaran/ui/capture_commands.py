@@ -79,25 +79,19 @@ class SplitCommand(PageCommand):
 
 
 class MergeCommand(PageCommand):
+    """Undo gives the pages back (a deleted draft comes back with its number); redo merges
+    again."""
+
     def __init__(self, svc: Services, source_id: int, into_id: int, text: str,
                  after: Callable[[], None]) -> None:
         self.svc = svc
         self.result: MergeResult = svc.pages.merge(source_id, into_id)
-        self._into = into_id
+        self._source_id, self._into = source_id, into_id
         super().__init__(text, self._merge, self._unmerge, after)
 
     def _merge(self) -> None:
-        # After an unmerge the source may carry a new id (when it had been deleted).
-        self.result = self.svc.pages.merge(self._source, self._into)
+        self.result = self.svc.pages.merge(self._source_id, self._into)
 
     def _unmerge(self) -> None:
-        back = self.svc.pages.unmerge(self.result)
-        self._source = back.new_id
-
-    @property
-    def _source(self) -> int:
-        return getattr(self, "_src", self.result.source_id)
-
-    @_source.setter
-    def _source(self, value: int) -> None:
-        self._src = value
+        # A source that had been deleted comes back as a new row: follow its id.
+        self._source_id = self.svc.pages.unmerge(self.result).new_id

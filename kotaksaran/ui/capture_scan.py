@@ -6,12 +6,17 @@ is found the dialog says so and points to file import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import KotakSaranError
 from ..intake import scanner
 from ..intake.scanner import ScannerDevice, ScanSettings
+from ..services.intake import ImportReport, IntakeService
 from . import tasks
 
 
@@ -94,3 +100,55 @@ class ScanDialog(QDialog):
         return ScanSettings(resolution=int(self.resolution_box.currentData()),
                             mode=self.mode_box.currentData(),
                             source=self.source_box.currentData())
+
+
+def run_scan(parent: QWidget, intake: IntakeService, device: str, settings: ScanSettings,
+             session_id: int | None, *,
+             on_done: Callable[[ImportReport, KotakSaranError | None], None],
+             on_error: Callable[[BaseException], None]) -> tasks.TaskHandle[Any]:
+    """Scan a batch in a worker behind a progress dialog with Cancel, and import the pages as
+    one slip. A scanner problem after the first page (a jam ...) keeps what was scanned:
+    `on_done(report, problem)`; before the first page it is `on_error(problem)`."""
+    progress = QProgressDialog(QCoreApplication.translate("ScanDialog", "Scanning…"),
+                               QCoreApplication.translate("ScanDialog", "Cancel"), 0, 0, parent)
+    progress.setWindowTitle(QCoreApplication.translate("ScanDialog", "Scan"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+
+    def work(control: tasks.TaskControl) -> tuple[ImportReport, KotakSaranError | None]:
+        images = []
+        problem: KotakSaranError | None = None
+        try:
+            for image in scanner.scan_batch(
+                    device, settings, progress=lambda d, t, _n: control.progress(d, t, ""),
+                    cancel=lambda: control.cancelled):
+                images.append(image)
+        except scanner.ScannerProblem as exc:
+            if not images:
+                raise
+            problem = exc
+        report = ImportReport()
+        if images:
+            report.imported.append(intake.import_images(images, f"scan {device}",
+                                                        session_id=session_id))
+        return report, problem
+
+    def stepped(done: int, _total: int, _text: str) -> None:
+        progress.setLabelText(QCoreApplication.translate("ScanDialog", "Scanning page %1…")
+                              .replace("%1", str(done + 1)))
+
+    def finished(result: tuple[ImportReport, KotakSaranError | None]) -> None:
+        progress.close()
+        on_done(*result)
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        if not isinstance(exc, tasks.TaskCancelled):
+            on_error(exc)
+
+    handle = tasks.run_task(work, on_done=finished, on_error=failed, on_progress=stepped,
+                            parent=parent)
+    progress.canceled.connect(handle.cancel)
+    if handle.running:
+        progress.show()
+    return handle

@@ -37,6 +37,7 @@ class WatchFolderRunner(QObject):
 
     arrived = Signal(list, str, bool, str)
     problem = Signal(str)
+    notice = Signal(str)  # one line for the status bar
 
     def __init__(self, ctx: UiContext, folder: str, parent: QObject | None = None, *,
                  settle_seconds: float = 2.0) -> None:
@@ -45,6 +46,7 @@ class WatchFolderRunner(QObject):
         self.watch = WatchFolder(Path(folder), self._import, settle_seconds=settle_seconds,
                                  on_error=self._error)
         self.arrived.connect(self._announce)
+        self.problem.connect(self.notice)
 
     def start(self) -> None:
         self.watch.start()
@@ -73,6 +75,8 @@ class WatchFolderRunner(QObject):
         log.warning("watch folder: %s not imported yet: %s", path, text)
         self.problem.emit(f"{path.name}: {text}")
 
-    def _announce(self, ids: list[int], _name: str, _ok: bool, _message: str) -> None:
+    def _announce(self, ids: list[int], name: str, ok: bool, message: str) -> None:
         if ids:
             self.ctx.bus.submissions_changed.emit(ids)
+        self.notice.emit(self.tr("Imported from the watch folder: %1").replace("%1", name)
+                         if ok else message)

@@ -440,19 +440,13 @@ class MainWindow(QMainWindow):
         from .capture_watch import WatchFolderRunner
 
         runner = WatchFolderRunner(self.ctx, folder, self)
-        runner.arrived.connect(self._watch_arrived)
-        runner.problem.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        runner.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         try:
             runner.start()
         except KotakSaranError as exc:
             show_error(self, exc)
             return None
         return runner
-
-    def _watch_arrived(self, _ids: list[int], name: str, ok: bool, message: str) -> None:
-        text = (self.tr("Imported from the watch folder: %1").replace("%1", name) if ok
-                else message)
-        self.statusBar().showMessage(text, 15_000)
 
     # --- closing --------------------------------------------------------------------------
     def shutdown(self) -> None:

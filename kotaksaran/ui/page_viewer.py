@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+from PIL import Image
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QImage,
@@ -24,6 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 ZOOM_STEP = 1.25
+
+
+def decode_image(data: bytes) -> QImage:
+    with Image.open(io.BytesIO(data)) as im:
+        im = im.convert("L") if im.mode in ("1", "L", "P", "LA") else im.convert("RGB")
+        if im.mode == "L":
+            fmt, stride = QImage.Format.Format_Grayscale8, im.width
+        else:
+            fmt, stride = QImage.Format.Format_RGB888, im.width * 3
+        buf = im.tobytes()
+    return QImage(buf, im.width, im.height, stride, fmt).copy()
 
 
 class PageView(QGraphicsView):
