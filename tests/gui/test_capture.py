@@ -285,3 +285,29 @@ def test_dragging_a_thumbnail_moves_the_page(page: CapturePage, office: Office,
         lambda: [p.id for p in office.petugas.intake.pages(sub_id)] == [ids[1], ids[2], ids[0]])
     page.undo_stack.undo()
     assert [p.id for p in office.petugas.intake.pages(sub_id)] == ids
+
+
+def test_files_dropped_on_the_window_are_imported(office: Office, tmp_path: Path,
+                                                  qtbot: object) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from kotaksaran.ui.main_window import MainWindow
+
+    for key in ("cardinal_rotation", "deskew", "perspective"):
+        office.admin.config.set(f"cleanup.{key}", False)
+    good, bad = files(tmp_path)
+    w = MainWindow(make_ctx(office.petugas))
+    qtbot.addWidget(w)  # type: ignore[attr-defined]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(bad))])
+    event = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    w.dropEvent(event)
+    assert w.current_key() == "capture"
+    cap = w.pages["capture"]
+    assert isinstance(cap, CapturePage)
+    assert cap.last_report is not None
+    assert len(cap.last_report.imported) == 1 and len(cap.last_report.failed) == 1
+    assert len(cap.groups) == 1
+    w.shutdown()
