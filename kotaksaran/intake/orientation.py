@@ -27,11 +27,22 @@ class UpDown:
     above: float  # ink above the x-height band, summed over lines
     below: float  # ink below it
     lines: int  # text lines that took part
+    left_aligned: int = 0  # lines starting at the common left margin
+    right_aligned: int = 0  # lines ending at the common right edge
 
     @property
     def upside_down(self) -> bool:
-        """Only when the evidence is clear: an upright page must never be turned."""
-        return self.lines >= 2 and self.below > 1.3 * self.above + 1e-9
+        """Only when the evidence is clear: an upright page must never be turned. The
+        ascender/descender balance decides; when it is close, the layout does (left-aligned
+        lines with a ragged right edge are upright; turned, the ragged edge is on the left)."""
+        if self.lines < 2:
+            return False
+        if self.below > 1.3 * self.above + 1e-9:
+            return True
+        if self.above > 1.3 * self.below + 1e-9:
+            return False
+        return (self.lines >= 6 and self.right_aligned >= 0.5 * self.lines
+                and self.right_aligned >= 3 * max(1, self.left_aligned))
 
     @property
     def confidence(self) -> float:
@@ -53,6 +64,8 @@ def upside_down_score(ink: np.ndarray) -> UpDown:
         return UpDown(0.0, 0.0, 0)
     above = below = 0.0
     lines = 0
+    starts: list[int] = []
+    ends: list[int] = []
     for y0, y1 in _runs(prof > max(1.0, 0.02 * prof.max())):
         h = y1 - y0
         if h < 6 or h > 120:
@@ -70,7 +83,15 @@ def upside_down_score(ink: np.ndarray) -> UpDown:
         above += a / band
         below += b / band
         lines += 1
-    return UpDown(above, below, lines)
+        cols = np.flatnonzero(ink[y0:y1].any(axis=0))
+        starts.append(int(cols[0]))
+        ends.append(int(cols[-1]))
+    left = right = 0
+    if lines:
+        tol = max(2, round(0.006 * ink.shape[1]))
+        left = sum(1 for x in starts if x - min(starts) <= tol)
+        right = sum(1 for x in ends if max(ends) - x <= tol)
+    return UpDown(above, below, lines, left, right)
 
 
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")
