@@ -228,3 +228,14 @@ def test_tesseract_osd_agrees_on_an_upside_down_page(page: Image.Image) -> None:
     assert res.rotation == 180
     res = clean_page(_scan(page), CleanupOptions(rotation_method="osd"), DPI)
     assert res.rotation == 0
+
+
+def test_orientation_layout_decides_only_when_the_letter_shapes_are_unsure() -> None:
+    up_down = orientation.UpDown
+    assert up_down(0.3, 1.2, 15).upside_down  # clear descender excess: turned
+    assert not up_down(1.2, 0.3, 15, left_aligned=0, right_aligned=15).upside_down
+    # close call: ragged left edge and aligned right edge means the page is turned
+    assert up_down(0.77, 0.72, 15, left_aligned=4, right_aligned=12).upside_down
+    assert not up_down(0.77, 0.72, 15, left_aligned=12, right_aligned=4).upside_down
+    assert not up_down(0.77, 0.72, 15, left_aligned=12, right_aligned=12).upside_down  # justified
+    assert not up_down(0.1, 0.9, 1).upside_down  # one line is not evidence
