@@ -213,7 +213,7 @@ class PageService(ServiceBase):
         with self.store.write() as s:
             page, sub = self._page(s, page_id)
             if page.blob_sha256 != current:
-                raise KotakSaranError("conflict", number=sub.number)
+                raise KotakSaranError("stale_revision", number=sub.number)
             previous = page.blob_sha256
             new_flags = dict(page.flags or {})
             new_flags["turn_blobs"] = known
@@ -367,7 +367,7 @@ class PageService(ServiceBase):
                 snap = merged.source_snapshot
                 if s.scalar(select(Submission.id).where(
                         Submission.uuid == snap["uuid"])) is not None:
-                    raise KotakSaranError("conflict", number=merged.source_number)
+                    raise KotakSaranError("stale_revision", number=merged.source_number)
                 src = Submission(
                     uuid=snap["uuid"], number=snap["number"], unit_id=snap["unit_id"],
                     desk_code=snap["desk_code"], status=Status.DRAFT.value,

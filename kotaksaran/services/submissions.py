@@ -109,7 +109,8 @@ def to_view(s: Session, actor: Actor, sub: Submission, *, with_audit: bool = Fal
     ident = {f: (getattr(sub, f) if visible else None) for f in IDENTITY_FIELDS}
     cat = sub.category
     parent = s.get(Category, cat.parent_id) if cat is not None and cat.parent_id else None
-    pages = int(s.scalar(select(func.count()).where(Page.submission_id == sub.id)) or 0)
+    pages = int(s.scalar(select(func.count()).where(
+        Page.submission_id == sub.id, Page.deleted_at.is_(None))) or 0)
     return SubmissionView(
         id=sub.id, uuid=sub.uuid, number=sub.number, status=Status(sub.status),
         status_reason=sub.status_reason, channel=sub.channel,

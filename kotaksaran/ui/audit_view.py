@@ -39,6 +39,13 @@ ACTION_LABELS: dict[str, str] = {
     "status_sent": str(QT_TRANSLATE_NOOP("AuditDialog", "Sent")),
     "status_registered": str(QT_TRANSLATE_NOOP("AuditDialog", "Registered upstream")),
     "status_closed": str(QT_TRANSLATE_NOOP("AuditDialog", "Closed")),
+    "import": str(QT_TRANSLATE_NOOP("AuditDialog", "Imported from a file or scanner")),
+    "page_move": str(QT_TRANSLATE_NOOP("AuditDialog", "Page moved")),
+    "page_rotate": str(QT_TRANSLATE_NOOP("AuditDialog", "Page rotated")),
+    "page_delete": str(QT_TRANSLATE_NOOP("AuditDialog", "Page deleted")),
+    "page_restore": str(QT_TRANSLATE_NOOP("AuditDialog", "Page restored")),
+    "page_split": str(QT_TRANSLATE_NOOP("AuditDialog", "Pages split off")),
+    "page_merge": str(QT_TRANSLATE_NOOP("AuditDialog", "Pages merged")),
 }
 _LONG = 80  # longer values (the report text) are cut in the list; the tooltip has them whole
 # Changes are listed in the order of the form, not alphabetically by column name.

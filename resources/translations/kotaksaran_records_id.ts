@@ -118,6 +118,34 @@
         <source>Note: %1</source>
         <translation>Catatan: %1</translation>
     </message>
+    <message>
+        <source>Imported from a file or scanner</source>
+        <translation>Diimpor dari berkas atau pemindai</translation>
+    </message>
+    <message>
+        <source>Page moved</source>
+        <translation>Halaman dipindah</translation>
+    </message>
+    <message>
+        <source>Page rotated</source>
+        <translation>Halaman diputar</translation>
+    </message>
+    <message>
+        <source>Page deleted</source>
+        <translation>Halaman dihapus</translation>
+    </message>
+    <message>
+        <source>Page restored</source>
+        <translation>Halaman dikembalikan</translation>
+    </message>
+    <message>
+        <source>Pages split off</source>
+        <translation>Halaman dipisah</translation>
+    </message>
+    <message>
+        <source>Pages merged</source>
+        <translation>Halaman digabung</translation>
+    </message>
 </context>
 <context>
     <name>BoxSessionModel</name>
