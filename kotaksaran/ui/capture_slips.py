@@ -93,6 +93,12 @@ class SlipGroup(QFrame):
         if self.badge is not None:
             layout.addWidget(self.badge)
         layout.addWidget(self.view)
+        if not slip.pages:
+            # A slip typed in by hand has no images: one quiet line instead of an empty strip.
+            self.view.hide()
+            note = QLabel(self.tr("Typed in, no page images"))
+            note.setStyleSheet("color: #607d8b; font-style: italic;")
+            layout.addWidget(note)
 
     def _clicked(self, index: object) -> None:
         row = index.row() if hasattr(index, "row") else -1  # type: ignore[attr-defined]

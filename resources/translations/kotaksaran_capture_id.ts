@@ -312,7 +312,11 @@
                 <numerusform>%n halaman</numerusform>
             </translation>
         </message>
-    </context>
+        <message>
+        <source>Typed in, no page images</source>
+        <translation>Diketik, tanpa gambar halaman</translation>
+    </message>
+</context>
     <context>
         <name>WatchFolderRunner</name>
         <message>
