@@ -42,6 +42,8 @@ packages=(
     # scanners: SANE (its "test" backend is what the tests scan from) and the headers that
     # python-sane compiles against; gcc for that build
     libsane1 libsane-dev sane-utils gcc python3-dev
+    # qpdf makes the password-protected PDF that the import tests refuse
+    qpdf
 )
 if ((with_postgres)); then
     packages+=(postgresql postgresql-client)
