@@ -587,20 +587,40 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return int(run_gui(args.data_dir, args.db_url, args.lang, bool(args.demo)))
 
 
+@contextmanager
+def new_store(args: argparse.Namespace) -> Iterator[Store]:
+    """A database in a data dir that `init`/`demo` creates; if anything fails, a folder this
+    call created is removed again, so a second try starts from scratch."""
+    from .store.db import DataDir, open_store
+
+    created = not DataDir(args.data_dir).exists()
+    store = None
+    try:
+        store = open_store(args.data_dir, args.db_url, create=True)
+        yield store
+    except BaseException:
+        if store is not None:
+            store.dispose()
+            store = None
+        if created:
+            shutil.rmtree(args.data_dir, ignore_errors=True)
+        raise
+    finally:
+        if store is not None:
+            store.dispose()
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from .services import Actor
     from .services.setup import AdminInput, UnitInput, initialize, is_initialized
-    from .store.db import DataDir, open_store
+    from .store.db import DataDir
 
     dd = DataDir(args.data_dir)
     if args.db_url is None and dd.db_path.exists():
         raise KotakSaranError("data_dir_exists", path=str(args.data_dir))
     password = read_password(args, args.admin_password, args.admin_password_stdin,
                              _("Admin password: "))
-    created = not dd.exists()
-    store = None
-    try:
-        store = open_store(args.data_dir, args.db_url, create=True)
+    with new_store(args) as store:
         if is_initialized(store):
             raise KotakSaranError("data_dir_exists", path=str(args.data_dir))
         admin = initialize(
@@ -614,17 +634,6 @@ def cmd_init(args: argparse.Namespace) -> int:
         from .services import Services
 
         unit = Services(store, admin).admin.unit()
-    except BaseException:
-        if store is not None:
-            store.dispose()
-            store = None
-        if created:
-            # Nothing half-made is left behind: a second try starts from scratch.
-            shutil.rmtree(args.data_dir, ignore_errors=True)
-        raise
-    finally:
-        if store is not None:
-            store.dispose()
     if args.json:
         print_json({"data_dir": str(args.data_dir), "unit": unit.to_json(),
                     "admin": admin.username})
@@ -636,33 +645,20 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from .services.demo import create_demo
-    from .store.db import DataDir, open_store
+    from .store.db import DataDir
 
     dd = DataDir(args.data_dir)
     if args.db_url is None and dd.db_path.exists() and _holds_data(dd):
         # Refused before opening: opening would upgrade an older database first.
         raise KotakSaranError("data_dir_exists", path=str(args.data_dir))
-    created = not dd.exists()
-    store = None
     show_progress = not args.json and sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
         if show_progress:
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-    try:
-        store = open_store(args.data_dir, args.db_url, create=True)
+    with new_store(args) as store:
         result = create_demo(store, args.count, args.seed, progress, bulk=args.bulk)
-    except BaseException:
-        if store is not None:
-            store.dispose()
-            store = None
-        if created:
-            shutil.rmtree(args.data_dir, ignore_errors=True)
-        raise
-    finally:
-        if store is not None:
-            store.dispose()
     if show_progress:
         print(file=sys.stderr)
     if args.json:
