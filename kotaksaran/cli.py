@@ -447,6 +447,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("scanners", _("list the scanners this PC can use"), cmd_scanners)
     _json_flag(p)
 
+    p = command("ocr", _("read the text of image or PDF files (first page) with tesseract; "
+                         "no data folder needed"), cmd_ocr)
+    p.add_argument("files", nargs="+", metavar=_("IMAGE"),
+                   help=_("JPEG, PNG, TIFF, BMP, WebP or PDF files"))
+    p.add_argument("--no-cleanup", action="store_true",
+                   help=_("read the page as it is, without straightening and cropping"))
+    p.add_argument("--ocr-lang", default="ind+eng", metavar=_("LANGUAGES"),
+                   help=_("tesseract languages, joined with + (default: ind+eng)"))
+    p.add_argument("--psm", type=non_negative, default=3,
+                   help=_("tesseract page segmentation: 3 a whole page (default), 6 a block, "
+                          "7 one line"))
+    _json_flag(p)
+
     parser.set_defaults(func=cmd_gui, demo=False)
     return parser
 
@@ -1372,6 +1385,48 @@ def cmd_scanners(args: argparse.Namespace) -> int:
             "No scanner was found. Check that it is switched on and connected; files from "
             "the scanner's folder can still be imported with 'kotaksaran import FILE...'."))
     return 0
+
+
+# --- text recognition ----------------------------------------------------------------------
+def cmd_ocr(args: argparse.Namespace) -> int:
+    """Exit 0 when every file was read, 1 when any failed or tesseract is missing."""
+    from .ocr import engine
+
+    files: list[str] = list(args.files)
+    try:
+        results = engine.recognize_files(files, cleanup=not args.no_cleanup,
+                                         lang=args.ocr_lang, psm=args.psm)
+    except KotakSaranError as exc:  # tesseract or its language data is missing
+        if args.json:
+            print_json([{"file": f, "error": i18n.error_message(exc)} for f in files])
+        note(i18n.error_message(exc))
+        return 1
+    rows: list[dict[str, Any]] = []
+    for path, res in results:
+        if isinstance(res, KotakSaranError):
+            rows.append({"file": str(path), "error": i18n.error_message(res)})
+        else:
+            rows.append({"file": str(path), "text": res.text,
+                         "words": [{"text": w.text, "conf": round(w.conf, 2),
+                                    "box": list(w.box)} for w in res.words],
+                         "seconds": round(res.seconds, 3)})
+    failed = sum(1 for r in rows if "error" in r)
+    if args.json:
+        print_json(rows)
+    else:
+        for i, r in enumerate(rows):
+            if "error" in r:
+                note(_("{file}: NOT read. {message}").format(file=r["file"],
+                                                            message=r["error"]))
+                continue
+            if i:
+                out()
+            out(f"== {r['file']} ==")
+            out(r["text"])
+        if failed:
+            note(_("{done} file(s) read, {failed} failed.").format(
+                done=len(rows) - failed, failed=failed))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -264,6 +264,23 @@ ERROR_MESSAGES = {
         "The scanner stopped with an error ({detail}). Switch it off and on, then try again; "
         "or import the scanned files instead."),
     "restore_refused": N_("The file cannot be restored: {detail}."),
+    "tesseract_missing": N_(
+        "The text recognition program (tesseract) is not installed, so text cannot be read "
+        "from the pages; everything else keeps working. On Debian/Ubuntu: 'sudo apt-get "
+        "install tesseract-ocr tesseract-ocr-ind'. On Windows: install tesseract with the UB "
+        "Mannheim installer (github.com/UB-Mannheim/tesseract/wiki), tick Indonesian under "
+        "'Additional language data', then restart the program."),
+    "tesseract_language_missing": N_(
+        "Tesseract is installed but lacks the language data '{lang}'. On Debian/Ubuntu: "
+        "'sudo apt-get install tesseract-ocr tesseract-ocr-{lang}'. On Windows: run the UB "
+        "Mannheim installer again and tick that language under 'Additional language data'."),
+    "ocr_problem": N_("{file}: the text could not be read."),
+    "ocr_timeout": N_(
+        "{file}: reading the text took longer than {seconds} seconds and was stopped. Scan "
+        "the page again at 300 dpi, or type the text by hand."),
+    "ocr_failed": N_(
+        "{file}: the text recognition stopped with an error ({detail}). Scan the page "
+        "again, or type the text by hand."),
 }
 
 

@@ -184,3 +184,30 @@ class AlreadyImported(ImportProblem):
 
 class ImportCancelled(ImportProblem):
     code = "import_cancelled"
+
+
+# --- text recognition (tesseract) ---------------------------------------------------------
+class TesseractMissing(EnvironmentProblem):
+    """The tesseract program is not installed (or not on PATH)."""
+
+    code = "tesseract_missing"
+
+
+class TesseractLanguageMissing(EnvironmentProblem):
+    """Tesseract runs but lacks the language data `lang` (e.g. "ind")."""
+
+    code = "tesseract_language_missing"
+
+
+class OcrProblem(KotakSaranError):
+    """Text recognition failed on one page; `file` names it when known."""
+
+    code = "ocr_problem"
+
+
+class OcrTimeout(OcrProblem):
+    code = "ocr_timeout"
+
+
+class OcrFailed(OcrProblem):
+    code = "ocr_failed"

@@ -1,0 +1,1 @@
+"""Text recognition and what builds on it (no Qt, no database here)."""
