@@ -71,5 +71,6 @@ def test_ocr_without_tesseract(run: Runner, tmp_path: Path,
     assert res.code == 1
     [entry] = res.json()  # type: ignore[misc]
     assert entry["file"] == str(page) and "tesseract" in entry["error"]
-    # the rest of the command line does not depend on tesseract
-    assert run("scanners", "--json").code == 0
+    # the rest of the command line does not depend on tesseract (not `scanners`: it would
+    # initialise SANE with the system config before the scanner tests set up the test backend)
+    assert run("--version").code == 0
