@@ -6,10 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
+    QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -94,6 +98,17 @@ class FormDialog(QDialog):
             show_error(self, exc)
             return
         super().accept()
+
+
+def make_read_only_table(view: QAbstractItemView, stretch_column: int) -> None:
+    """A settings table: whole rows selected one at a time, no in-place editing."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if isinstance(view, QTableView | QTableWidget):
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(stretch_column,
+                                                     QHeaderView.ResizeMode.Stretch)
 
 
 def yes_no(value: bool) -> str:

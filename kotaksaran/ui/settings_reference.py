@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from ..domain.seed import AGENCY_KINDS
 from ..services.admin import AgencyView, CategoryView
 from .context import UiContext
 from .errors import show_error
-from .settings_common import FormDialog
+from .settings_common import FormDialog, make_read_only_table
 
 _KIND_NAMES = {"rsud": "RSUD", "bumn": "BUMN", "instansi_vertikal": "Instansi vertikal"}
 INACTIVE = QColor("#90a4ae")
@@ -88,11 +87,7 @@ class AgenciesTab(QWidget):
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        make_read_only_table(self.view, 0)
         self.view.doubleClicked.connect(self.edit_agency)
         layout.addWidget(self.view)
         buttons = QHBoxLayout()

@@ -7,11 +7,9 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -27,7 +25,7 @@ from ..domain.errors import KotakSaranError
 from ..services.users import UserView
 from .context import UiContext
 from .errors import show_error
-from .settings_common import FormDialog, StayOpen, yes_no
+from .settings_common import FormDialog, StayOpen, make_read_only_table, yes_no
 
 
 def _password_field() -> QLineEdit:
@@ -140,11 +138,7 @@ class UsersTab(QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("Username"), self.tr("Full name"), self.tr("Role"), self.tr("Active"),
             self.tr("Locked until"), self.tr("Last sign-in")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        make_read_only_table(self.table, 1)
         self.table.doubleClicked.connect(self.edit_user)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
