@@ -1,7 +1,7 @@
 """Texts outside Qt (CLI, documents, error messages) through gettext catalogs.
 
-Message ids are English; `resources/locale/<lang>/LC_MESSAGES/kotaksaran.po` holds the
-translations and is read directly (no compile step). Bahasa Indonesia is the default.
+Message ids are English; `resources/locale/<lang>/LC_MESSAGES/*.po` (kotaksaran.po plus one
+catalog per area) hold the translations and are read directly (no compile step). Bahasa Indonesia is the default.
 Typed errors carry a code and parameters; `error_message` turns them into a sentence that
 says what happened and what to do next.
 """
@@ -30,8 +30,10 @@ def locale_dir() -> Path:
 def _load(lang: str) -> dict[str, str]:
     if lang not in _catalogs:
         table: dict[str, str] = {}
-        path = locale_dir() / lang / "LC_MESSAGES" / "kotaksaran.po"
-        if path.exists():
+        folder = locale_dir() / lang / "LC_MESSAGES"
+        # kotaksaran.po first, then one catalog per area (ocr.po, sync.po, documents.po ...).
+        files = sorted(folder.glob("*.po"), key=lambda p: (p.name != "kotaksaran.po", p.name))
+        for path in files:
             from babel.messages.pofile import read_po
 
             with path.open("rb") as fh:
@@ -300,6 +302,16 @@ def field_problems_text(fields: dict[str, list[str]]) -> str:
         f"{label(FIELD_LABELS, name)}: {' '.join(problem_message(c) for c in codes)}"
         for name, codes in sorted(fields.items())
     )
+
+
+def register_error_messages(messages: dict[str, str]) -> None:
+    """Error codes of one area (sync, documents ...) with their English templates, declared in
+    that area's module (wrap each template in N_ so that it is extracted for translation)."""
+    clash = {code for code, text in messages.items()
+             if code in ERROR_MESSAGES and ERROR_MESSAGES[code] != text}
+    if clash:
+        raise ValueError(f"error codes registered twice: {sorted(clash)}")
+    ERROR_MESSAGES.update(messages)
 
 
 def error_message(exc: KotakSaranError) -> str:

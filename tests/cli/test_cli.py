@@ -269,7 +269,7 @@ def test_list_streams_every_match_and_filters(run: Runner, office: Path,
     for i in range(5):
         new(run, office, title=f"Lampu jalan mati {i}")
     new(run, office, "--channel", "surat", title="Sampah menumpuk di pasar")
-    monkeypatch.setattr(cli, "PAGE_SIZE", 2)  # several pages even for six slips
+    monkeypatch.setattr(cli.slips, "PAGE_SIZE", 2)  # several pages even for six slips
     everything = run(*d, "list", "--json").json()
     assert isinstance(everything, list) and len(everything) == 6
     assert len({r["id"] for r in everything}) == 6

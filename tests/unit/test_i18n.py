@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kotaksaran import i18n
@@ -38,14 +40,32 @@ def test_english_on_request() -> None:
 
 # --- the command line ----------------------------------------------------------------------
 def _cli_msgids() -> list[str]:
-    """Every string that kotaksaran/cli.py passes to _() or N_(), read from its source."""
-    from pathlib import Path
+    """Every string that kotaksaran/cli/*.py passes to _() or N_(), read from its source."""
+    return _msgids(sorted((Path(i18n.__file__).parent / "cli").glob("*.py")))
 
+
+def _msgids(sources: list[Path]) -> list[str]:
     from babel.messages.extract import extract_from_file
 
-    source = Path(i18n.__file__).with_name("cli.py")
-    found = extract_from_file("python", str(source), keywords={"_": None, "N_": None})
-    return sorted({str(message) for _line, message, _comments, _context in found})
+    found: set[str] = set()
+    for source in sources:
+        for _line, message, _comments, _context in extract_from_file(
+                "python", str(source), keywords={"_": None, "N_": None}):
+            found.add(str(message))
+    return sorted(found)
+
+
+def test_every_message_outside_qt_is_translated() -> None:
+    """Every _() / N_() string in the modules that run without Qt (services, ocr, sync,
+    documents ...), so that a new area cannot ship English text by accident."""
+    root = Path(i18n.__file__).parent
+    sources = [p for p in sorted(root.rglob("*.py"))
+               if "ui" not in p.relative_to(root).parts[:1]
+               and "migrations" not in p.parts]
+    catalog = i18n._load("id")
+    wanted = _msgids(sources)
+    assert len(wanted) > 200
+    assert [m for m in wanted if m not in catalog] == []
 
 
 def test_every_cli_message_is_translated() -> None:
