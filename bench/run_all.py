@@ -22,6 +22,11 @@ from typing import Any
 import common
 
 RESULTS = common.BENCH_DIR / "RESULTS.md"
+# Benchmarks of later areas: each script runs with no arguments (or `--quick`), writes its
+# figures to bench/out/<stem>.json and its own RESULTS.md section to bench/out/<stem>.md.
+# One line per script here; the sections appear in this order.
+AREA_BENCHES: tuple[str, ...] = (
+)
 NOTES_START, NOTES_END = "<!-- notes: kept by run_all.py -->", "<!-- /notes -->"
 
 
@@ -202,6 +207,10 @@ def render(list_data: dict[str, Any] | None, gui_data: dict[str, Any] | None,
         parts += [gui_section(gui_data), ""]
     if cleanup_data:
         parts += [cleanup_section(cleanup_data), ""]
+    for script in AREA_BENCHES:
+        section = common.OUT / (script.removesuffix(".py") + ".md")
+        if section.exists():  # the last figures of a benchmark that was skipped stay
+            parts += [section.read_text().strip("\n"), ""]
     parts += [NOTES_START, notes.strip("\n"), NOTES_END, ""]
     return "\n".join(parts)
 
@@ -264,6 +273,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--skip-gui", action="store_true")
     ap.add_argument("--skip-cleanup", action="store_true",
                     help="keep the last page-cleanup figures (bench/out/bench_cleanup.json)")
+    ap.add_argument("--only", action="append", default=[], metavar="SCRIPT",
+                    help="run just these area benchmarks (e.g. bench_ocr.py), keep the rest")
     ap.add_argument("--render-only", action="store_true",
                     help="run nothing: rewrite RESULTS.md from the JSON files in bench/out/")
     ap.add_argument("--no-write", action="store_true", help="do not rewrite RESULTS.md")
@@ -273,6 +284,13 @@ def main(argv: list[str] | None = None) -> None:
         cleanup_data = _load("bench_cleanup.json")
         print(summary(list_data, gui_data, cleanup_data))
         RESULTS.write_text(render(list_data, gui_data, _notes(), cleanup_data))
+        print(f"\n[run_all] wrote {RESULTS.relative_to(common.ROOT)}")
+        return
+    if args.only:
+        for script in args.only:
+            _run(script, [])
+        RESULTS.write_text(render(_load("bench_list.json"), _load("bench_gui.json"), _notes(),
+                                  _load("bench_cleanup.json")))
         print(f"\n[run_all] wrote {RESULTS.relative_to(common.ROOT)}")
         return
     db = common.build_db(args.rows, generator=args.generator)  # once, before any timing
@@ -288,6 +306,8 @@ def main(argv: list[str] | None = None) -> None:
     if not args.skip_cleanup:
         _run("bench_cleanup.py", [])
     cleanup_data = _load("bench_cleanup.json")  # the last figures when skipped
+    for script in AREA_BENCHES:
+        _run(script, [])
     print(summary(list_data, gui_data, cleanup_data))
     if not args.no_write and args.rows == common.DEFAULT_ROWS:
         if gui_data is None:  # keep the last GUI figures rather than dropping them
