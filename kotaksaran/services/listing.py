@@ -63,7 +63,8 @@ def _search_clause(s: Session, q: str) -> ColumnElement[bool] | None:
         tsq = " & ".join(f"{t}:*" for t in tokens)
         fts = text(
             "to_tsvector('simple', coalesce(submissions.title, '') || ' ' || "
-            "coalesce(submissions.body, '')) @@ to_tsquery('simple', :ts_q)"
+            "coalesce(submissions.body, '') || ' ' || coalesce(submissions.ocr_text, '')) "
+            "@@ to_tsquery('simple', :ts_q)"
         ).bindparams(ts_q=tsq)  # type: ignore[assignment]
     return or_(fts, number_like) if any(ch.isdigit() for ch in q) else fts
 

@@ -222,6 +222,11 @@ class Submission(Base):
     upstream_status: Mapped[str | None] = mapped_column(String(200))
     tracking_id: Mapped[str | None] = mapped_column(String(60))
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    # The OCR text of its live pages, joined (full-text search covers it too), and flags such
+    # as {"ocr": {"quality": "printed" | "handwritten" | "mixed", "mean_conf": .., "prefilled":
+    # true}}.
+    ocr_text: Mapped[str] = mapped_column(Text, default="")
+    flags: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     agency: Mapped[Agency | None] = relationship()
     category: Mapped[Category | None] = relationship()
@@ -245,6 +250,7 @@ class Page(Base):
         UniqueConstraint("submission_id", "position"),
         Index("ix_pages_original_sha256", "original_sha256"),
         Index("ix_pages_phash", "phash"),
+        Index("ix_pages_ocr_state", "ocr_state"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
@@ -264,6 +270,16 @@ class Page(Base):
     source_page: Mapped[int] = mapped_column(Integer, default=0)  # index in the original file
     cleanup: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"steps": {name: s}, ...}
     deleted_at: Mapped[datetime | None] = mapped_column()
+    # OCR: state pending | done | failed | skipped (blank page); words as [text, conf, x, y, w,
+    # h] in pixels of the stored (cleaned) page image; mean confidence; an error code.
+    ocr_state: Mapped[str] = mapped_column(String(12), default="pending")
+    ocr_words: Mapped[list[Any] | None] = mapped_column()
+    ocr_conf: Mapped[float | None] = mapped_column(Float)
+    ocr_error: Mapped[str | None] = mapped_column(String(60))
+    ocr_at: Mapped[datetime | None] = mapped_column()
+    # Boxes a person added by hand: [{"box": [x, y, w, h], "kind": "manual"}]; the automatic
+    # ones are computed from the OCR words when an image leaves the office.
+    redactions: Mapped[list[Any]] = mapped_column(default=list)
 
     submission: Mapped[Submission] = relationship(back_populates="pages")
 
