@@ -11,6 +11,8 @@
   ``cleanup.clean_page`` then ``recognize``. It reads the **first page** of each file (a slip is
   one sheet; a multi-page PDF's other pages are not read here), so the word boxes are in pixels
   of that cleaned page image. ``seconds`` is the time of the whole file: read, cleanup and OCR.
+* ``iter_recognize_images`` reads stored page images (already cleaned at import) in the pool
+  and yields each result as it finishes, stopping early on cancel: the app's background OCR.
 * A missing tesseract or language data raises ``TesseractMissing`` /
   ``TesseractLanguageMissing``, whose messages name the install command; nothing else in the
   app depends on tesseract being there.
@@ -21,8 +23,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -216,3 +218,69 @@ def recognize_files(paths: Sequence[str | Path], *, workers: int = os.cpu_count(
         with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
             items = list(pool.map(_ocr_file, *zip(*args, strict=True)))
     return [(p, _unpack(item)) for p, item in zip(paths, items, strict=True)]
+
+
+# --- stored page images, results as they finish ---------------------------------------------
+def _ocr_image(path: str, dpi: int | None, lang: str, psm: int, timeout: float
+               ) -> tuple[str, Any, Any]:
+    """In a worker: OCR one stored page image (already cleaned), as `_ocr_file` answers."""
+    t0 = time.perf_counter()
+    name = os.path.basename(path)
+    try:
+        try:
+            with Image.open(path) as im:
+                im.load()
+                image = im.copy()
+        except FileNotFoundError:
+            raise E.FileMissing(file=path) from None
+        except OSError as exc:
+            raise E.OcrFailed(file=name, detail=str(exc)[:200]) from None
+        result = recognize(image, lang=lang, psm=psm, timeout=timeout, dpi=dpi or None,
+                           file=name)
+    except E.KotakSaranError as exc:
+        return "err", type(exc), (exc.code, dict(exc.params))
+    return "ok", replace(result, seconds=time.perf_counter() - t0), None
+
+
+def iter_recognize_images(jobs: Sequence[tuple[Hashable, str, int | None]], *,
+                          workers: int = os.cpu_count() or 2, lang: str = DEFAULT_LANG,
+                          psm: int = PSM_PAGE, timeout: float = DEFAULT_TIMEOUT,
+                          cancelled: Callable[[], bool] | None = None,
+                          ) -> Iterator[tuple[Hashable, OcrResult | E.KotakSaranError]]:
+    """OCR image files `(key, path, dpi)`, one per worker process, yielding `(key, result)`
+    as each finishes (not in input order). At most `workers` pages are in flight, so a
+    cancel (`cancelled()` turning true) stops after the pages being read now; the rest are
+    never started. A missing tesseract or language raises before any work starts."""
+    check_tesseract(lang)
+    pending = list(jobs)
+    if not pending:
+        return
+    n = max(1, min(int(workers), os.cpu_count() or 2, len(pending)))
+    stop = cancelled or (lambda: False)
+    if n == 1:
+        for key, path, dpi in pending:
+            if stop():
+                return
+            yield key, _unpack(_ocr_image(path, dpi, lang, psm, timeout))
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+        running: dict[Future[tuple[str, Any, Any]], Hashable] = {}
+        queue = iter(pending)
+        try:
+            while True:
+                while len(running) < n and not stop():
+                    job = next(queue, None)
+                    if job is None:
+                        break
+                    key, path, dpi = job
+                    running[pool.submit(_ocr_image, path, dpi, lang, psm, timeout)] = key
+                if not running:
+                    return
+                done, _rest = wait(running, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    key = running.pop(fut)
+                    yield key, _unpack(fut.result())
+        finally:
+            for fut in running:
+                fut.cancel()

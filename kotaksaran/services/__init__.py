@@ -16,6 +16,7 @@ from .config import ConfigService
 from .context import Actor, Clock
 from .intake import IntakeService
 from .listing import ListingService, ListQuery
+from .ocr import OcrService
 from .pages import PageService
 from .submissions import SubmissionService
 from .users import UserService
@@ -60,6 +61,10 @@ class Services:
     @cached_property
     def config(self) -> ConfigService:
         return ConfigService(self.store, self.actor, self.clock)
+
+    @cached_property
+    def ocr(self) -> OcrService:
+        return OcrService(self.store, self.actor, self.clock)
 
     def audit_trail(self, entity_type: str, entity_id: str) -> list[audit.AuditView]:
         with self.store.read() as s:

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from PIL import Image
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ..domain import states
 from ..domain.enums import Role, Status
@@ -35,6 +35,7 @@ from ..domain.errors import KotakSaranError, NotFound, ValidationFailed
 from ..store.models import Page, Submission
 from .context import ServiceBase, current_unit
 from .intake import JPEG_QUALITY, PageView, phash
+from .ocr import refresh_submission_ocr
 from .submissions import find_submission, next_number
 
 STAFF = (Role.PETUGAS, Role.SUPERVISOR, Role.ADMIN)
@@ -159,7 +160,12 @@ class PageService(ServiceBase):
         return page, sub
 
     def _touch(self, sub: Submission, now: datetime) -> None:
+        """A page of `sub` changed: its time, and its OCR text and quality from the pages."""
         sub.updated_at = now
+        s = object_session(sub)
+        if s is not None:
+            s.flush()
+            refresh_submission_ocr(s, sub)
 
     # --- reorder ------------------------------------------------------------------------
     def move(self, page_id: int, new_position: int) -> PageMoved:
@@ -224,6 +230,9 @@ class PageService(ServiceBase):
             page.rotation = (page.rotation + 90 * turns) % 360
             if not new_flags.get("blank"):
                 page.phash = hashed
+            # The word boxes belonged to the old image: read the turned page again.
+            page.ocr_state, page.ocr_words, page.ocr_text, page.ocr_conf = (
+                "pending", None, None, None)
             self._touch(sub, self.now())
             self.audit(s, "page_rotate", "submission", sub.uuid,
                        [{"field": "page_blob", "old": previous, "new": sha}],
@@ -301,6 +310,7 @@ class PageService(ServiceBase):
             s.flush()
             _renumber(s, moving, submission_id=new.id)
             self._touch(sub, now)
+            self._touch(new, now)
             ids = tuple(p.id for p in moving)
             self.audit(s, "page_split", "submission", sub.uuid,
                        [{"field": "pages", "old": len(everything), "new": cut}],
@@ -350,7 +360,7 @@ class PageService(ServiceBase):
                              "new": reason}], note="merge")
                 src.status = Status.REJECTED.value
                 src.status_reason = reason
-                src.updated_at = now
+                self._touch(src, now)
             return result
 
     def unmerge(self, merged: MergeResult) -> SplitResult:
@@ -394,6 +404,7 @@ class PageService(ServiceBase):
             _renumber(s, moving, submission_id=src.id)
             _renumber(s, _all(s, into.id))
             self._touch(into, now)
+            self._touch(src, now)
             self.audit(s, "page_split", "submission", into.uuid,
                        [{"field": "pages", "old": None, "new": None}],
                        note=f"pages of {src.number} given back")
