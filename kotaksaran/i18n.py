@@ -1,7 +1,8 @@
 """Texts outside Qt (CLI, documents, error messages) through gettext catalogs.
 
 Message ids are English; `resources/locale/<lang>/LC_MESSAGES/*.po` (kotaksaran.po plus one
-catalog per area) hold the translations and are read directly (no compile step). Bahasa Indonesia is the default.
+catalog per area) hold the translations and are read directly (no compile step). Bahasa
+Indonesia is the default.
 Typed errors carry a code and parameters; `error_message` turns them into a sentence that
 says what happened and what to do next.
 """
