@@ -17,7 +17,8 @@ LRELEASE := $(BIN)/pyside6-lrelease
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 LINT_DIRS := $(wildcard kotaksaran tests bench)
-TYPECHECK_DIRS := $(wildcard kotaksaran/domain kotaksaran/store kotaksaran/services)
+TYPECHECK_DIRS := $(wildcard kotaksaran/domain kotaksaran/store kotaksaran/services \
+                             kotaksaran/sync kotaksaran/receiver)
 
 ARGS ?=
 PYTEST_ARGS ?=

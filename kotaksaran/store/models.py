@@ -326,3 +326,129 @@ class DayOff(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20), default="local")
+
+
+# ==========================================================================================
+# Sync (outbox, upstream status history) and the reference receiver's bookkeeping.
+# Written by kotaksaran/sync and kotaksaran/receiver; migration 0005.
+# ==========================================================================================
+
+
+class SyncBatch(Base):
+    """One push run or one bundle: when, who, through which adapter, to where.
+
+    `kind`: "push" (a run of the outbox engine), "bundle_export", "bundle_import",
+    "received" (the receiver's record of what one sender delivered). `target` never holds a
+    token (URLs with credentials are refused)."""
+
+    __tablename__ = "sync_batches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    kind: Mapped[str] = mapped_column(String(20), default="push")
+    adapter: Mapped[str] = mapped_column(String(20))
+    target: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100))  # audit actor label
+    finished_at: Mapped[datetime | None] = mapped_column()
+    scheduled: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class OutboxItem(Base):
+    """One submission on its way upstream in one batch.
+
+    `state`: pending, sending, retrying, done, quarantined. The idempotency key is
+    `submission_uuid`. `upload_state` is the adapter's resumable-upload progress; `lease_until`
+    guards an item being sent (a dead process's lease runs out, or is taken back at once by
+    the next run holding the data dir's sync lock)."""
+
+    __tablename__ = "outbox_items"
+    __table_args__ = (
+        Index("ix_outbox_items_state_next", "state", "next_try_at"),
+        Index("ix_outbox_items_submission", "submission_id", "id"),
+        Index("ix_outbox_items_batch", "batch_id", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("sync_batches.id"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    submission_uuid: Mapped[str] = mapped_column(String(36))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    adapter: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime | None] = mapped_column()
+    lease_until: Mapped[datetime | None] = mapped_column()
+    last_error: Mapped[str | None] = mapped_column(String(40))  # problem code
+    last_field: Mapped[str | None] = mapped_column(String(60))  # the field to fix
+    last_detail: Mapped[str | None] = mapped_column(Text)  # technical, for the log
+    result: Mapped[str | None] = mapped_column(String(12))  # "registered" | "accepted"
+    tracking_id: Mapped[str | None] = mapped_column(String(60))
+    upstream_ref: Mapped[str | None] = mapped_column(String(100))
+    upload_state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    bytes_sent: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column()
+
+    batch: Mapped[SyncBatch] = relationship()
+
+
+class UpstreamStatusEvent(Base):
+    """Every upstream status change of a submission, with its time (the monthly report's
+    working-day averages come from here). `status` is the text as received; `code` the
+    normalised step (sync/statuses.py), e.g. "registered", "terdisposisi", "selesai"."""
+
+    __tablename__ = "upstream_status_history"
+    __table_args__ = (
+        Index("ix_upstream_status_history_sub", "submission_id", "at"),
+        Index("ix_upstream_status_history_at", "at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    submission_uuid: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column()  # when it changed upstream
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str | None] = mapped_column(String(200))
+    code: Mapped[str | None] = mapped_column(String(30))
+    tracking_id: Mapped[str | None] = mapped_column(String(60))
+    source: Mapped[str] = mapped_column(String(40), default="")  # adapter code, "receiver"...
+
+
+class SyncState(Base):
+    """Small sync bookkeeping by key: pull cursors per adapter and target, last push time."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReceivedItem(Base):
+    """The receiver's record of one submission that arrived (by its UUID, the idempotency
+    key): which revision it holds, the hash of what was stored, from whom, and how often it
+    was stored (a new revision) or answered as a repeat."""
+
+    __tablename__ = "received_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    sender: Mapped[str] = mapped_column(String(60), default="")
+    dialect: Mapped[str] = mapped_column(String(20), default="exchange")
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    stores: Mapped[int] = mapped_column(Integer, default=1)
+    repeats: Mapped[int] = mapped_column(Integer, default=0)
+    token: Mapped[str | None] = mapped_column(String(60), unique=True)  # Open311 batch token
+
+
+class ReceiverClient(Base):
+    """A sending unit allowed to deliver to this receiver, by the SHA-256 of its API token."""
+
+    __tablename__ = "receiver_clients"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(40), unique=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
