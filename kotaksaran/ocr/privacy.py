@@ -97,6 +97,11 @@ _PHONE_WORD = re.compile(
     r"phone|sms)\b[^0-9\n]{0,12}$")
 
 
+# The first two digits of a NIK: the province codes.
+PROVINCES = frozenset([*range(11, 20), 21, *range(31, 37), *range(51, 54), *range(61, 66),
+                       *range(71, 77), 81, 82, *range(91, 98)])
+
+
 @dataclass(frozen=True)
 class _Group:
     start: int
@@ -155,7 +160,8 @@ def _nik_at(view: str, chain: list[_Group], i: int) -> int | None:
         return j + 1
     seps = {g.sep for g in window[1:]}
     digits = "".join(g.digits for g in window)
-    if (len(seps) == 1 and int(digits[:2]) >= 11 and len(window) <= 6
+    years = sum(len(g.digits) == 4 and g.digits[:2] in ("19", "20") for g in window)
+    if (len(seps) == 1 and int(digits[:2]) in PROVINCES and years < 2 and len(window) <= 6
             and all(len(g.digits) >= 2 for g in window) and not _has_date(view[start:end])
             and not _date_groups(window)):
         return j + 1
@@ -255,8 +261,10 @@ def _emails(text: str) -> list[Span]:
 _NAME_TRIGGER = re.compile(
     r"(?i)\b(?:nama\s+lengkap(?:\s+saya)?|nama\s+saya|saya\s+bernama|nama\s+pelapor|nama)\b"
     r"(?:[ \t]*[:=\-][ \t]*|[ \t]+(?:adalah|ialah)[ \t]+|[ \t]+)")
-_SIGN_TRIGGER = re.compile(r"(?i)\b(?:hormat\s+(?:saya|kami)|salam\s+saya|pelapor)[ \t]*,?"
+_SIGN_TRIGGER = re.compile(r"(?i)\b(?:hormat\s+(?:saya|kami)|salam\s+saya|pelapor)[ \t]*[,:]?"
                            r"[ \t]*\n\s*")
+# "Terima kasih, Pak Darto": a closing thanks signed with an honorific and a name.
+_THANKS_TRIGGER = re.compile(r"(?i)\bterima\s+kasih[ \t]*,?\s*(?=(?:Bapak|Pak|Ibu|Bu)[ \t]+[A-Z])")
 _HONORIFIC = re.compile(
     r"(?i:Bapak|Bpk|Ibu|Pak|Bu|Sdr|Sdri|Saudara|Saudari|Tn|Ny|Nn|Hj|H|Drs|Dra|Dr|Ir)\.?[ \t]+")
 _NAME_WORD = re.compile(r"[ \t]*([A-Z][A-Za-z'`\-]*)(\.?)")
@@ -306,7 +314,7 @@ def _name_after(text: str, pos: int) -> Span | None:
 
 def _names(text: str) -> list[Span]:
     spans = []
-    for trigger in (_NAME_TRIGGER, _SIGN_TRIGGER):
+    for trigger in (_NAME_TRIGGER, _SIGN_TRIGGER, _THANKS_TRIGGER):
         for m in trigger.finditer(text):
             span = _name_after(text, m.end())
             if span is not None:
