@@ -10,7 +10,7 @@ import importlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -42,6 +42,7 @@ from .context import UiContext
 from .errors import show_error
 from .idle_lock import IdleWatcher, LockScreen
 from .navigation import NAV, STAFF, NavEntry, PlaceholderPage, call_if_present, nav_label
+from .ocr_runner import OcrRunner, OcrStatus
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,18 @@ class MainWindow(QMainWindow):
         self.navigate("home")
         self.setAcceptDrops(self.actor.role in STAFF)
         self.watch_runner = self._start_watch_folder()
+        self.ocr_runner = self._start_ocr()
+
+    def _start_ocr(self) -> OcrRunner | None:
+        """Pages are read in the background as they arrive, for the roles that handle slips;
+        pages left waiting from an earlier run (a cancel, a crash) start shortly after."""
+        if self.actor.role not in STAFF:
+            return None
+        runner = OcrRunner(self.ctx, self)
+        self.ocr_status = OcrStatus(runner)
+        self.statusBar().addWidget(self.ocr_status)
+        QTimer.singleShot(1500, runner.start_if_pending)
+        return runner
 
     # --- chrome ---------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
