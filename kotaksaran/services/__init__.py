@@ -18,6 +18,7 @@ from .intake import IntakeService
 from .listing import ListingService, ListQuery
 from .ocr import OcrService
 from .pages import PageService
+from .privacy import PrivacyService
 from .submissions import SubmissionService
 from .users import UserService
 
@@ -65,6 +66,10 @@ class Services:
     @cached_property
     def ocr(self) -> OcrService:
         return OcrService(self.store, self.actor, self.clock)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        return PrivacyService(self.store, self.actor, self.clock)
 
     def audit_trail(self, entity_type: str, entity_id: str) -> list[audit.AuditView]:
         with self.store.read() as s:
