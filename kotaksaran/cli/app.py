@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import __version__, i18n, paths
 from ..domain.errors import (
@@ -28,8 +28,6 @@ from . import admin, documents, intake, slips, sync
 from .admin import cmd_gui
 from .base import PROG, UsageError, _argparse_language, _global_options, note
 
-if TYPE_CHECKING:
-    pass
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)

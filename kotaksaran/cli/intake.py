@@ -7,9 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from .. import i18n
-from ..domain.errors import (
-    KotakSaranError,
-)
+from ..domain.errors import KotakSaranError
 from ..i18n import _
 from .base import (
     CommandFactory,
@@ -24,7 +22,7 @@ from .base import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from ..services import Services
 
 # --- import and scanners -----------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
@@ -36,11 +34,17 @@ def cmd_import(args: argparse.Namespace) -> int:
             note(_("({done}/{total}) reading {file} ...").format(
                 done=done + 1, total=total, file=name))
 
+    ocr_report: dict[str, Any] | None = None
     with services(args) as svc:
         report = svc.intake.import_files(args.files, session_id=args.session,
                                          progress=progress)
+        if report.imported and not args.no_ocr:
+            ocr_report = _read_pending(svc, args, show_progress)
     if args.json:
-        print_json(report.to_json())
+        data = report.to_json()
+        if ocr_report is not None:
+            data["ocr"] = ocr_report
+        print_json(data)
     else:
         for item in report.imported:
             out(_("{file}: imported as {number} ({pages} page(s))").format(
@@ -55,6 +59,40 @@ def cmd_import(args: argparse.Namespace) -> int:
         note(_("{imported} file(s) imported, {failed} failed.").format(
             imported=len({i.file for i in report.imported}), failed=len(report.failed)))
     return 0 if report.ok else 1
+
+
+def _read_pending(svc: Services, args: argparse.Namespace, show_progress: bool
+                  ) -> dict[str, Any]:
+    """OCR of every page waiting in the data folder; a missing tesseract is a warning (the
+    pages stay waiting for the next run), not a failed import."""
+    def progress(done: int, total: int, _page: int) -> None:
+        if show_progress:
+            note(_("reading text: page {done} of {total}").format(done=done, total=total))
+
+    try:
+        result = svc.ocr.run(progress=progress)
+    except KotakSaranError as exc:
+        if not args.json:
+            warn(i18n.error_message(exc))
+        return {"error": exc.code, "pending": len(svc.ocr.pending_pages())}
+    if not args.json:
+        for page_id, problem in result.failed:
+            warn(_("page {page}: text not read. {message}").format(
+                page=page_id, message=i18n.error_message(problem)))
+        note(_("Text read from {done} page(s); {filled} draft(s) filled from printed pages.")
+             .format(done=len(result.done), filled=len(result.prefilled)))
+    return result.to_json()
+
+
+def cmd_ocr_pending(args: argparse.Namespace) -> int:
+    """`kotaksaran ocr-queue`: read the pages waiting in the data folder."""
+    with services(args) as svc:
+        if args.retry_failed:
+            svc.ocr.retry_failed()
+        data = _read_pending(svc, args, not args.json and sys.stderr.isatty())
+    if args.json:
+        print_json(data)
+    return 1 if data.get("error") or data.get("failed") else 0
 
 
 def cmd_scanners(args: argparse.Namespace) -> int:
@@ -137,6 +175,15 @@ def register(command: CommandFactory) -> None:
     p.add_argument("--session", type=positive, metavar="ID",
                    help=_("into this box session (default: today's open session, or a new "
                           "one for the default box)"))
+    p.add_argument("--no-ocr", action="store_true",
+                   help=_("do not read the text now; the pages wait for 'kotaksaran ocr-queue' "
+                          "or the window"))
+    _json_flag(p)
+
+    p = command("ocr-queue", _("read the text of the pages waiting in the data folder"),
+                cmd_ocr_pending)
+    p.add_argument("--retry-failed", action="store_true",
+                   help=_("also try again the pages whose reading failed before"))
     _json_flag(p)
 
     p = command("scanners", _("list the scanners this PC can use"), cmd_scanners)

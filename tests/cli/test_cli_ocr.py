@@ -74,3 +74,33 @@ def test_ocr_without_tesseract(run: Runner, tmp_path: Path,
     # the rest of the command line does not depend on tesseract (not `scanners`: it would
     # initialise SANE with the system config before the scanner tests set up the test backend)
     assert run("--version").code == 0
+
+
+@P.needs_tesseract
+def test_import_reads_the_text_and_fills_the_draft(run: Runner, office: Path,
+                                                   tmp_path: Path) -> None:
+    letter = P.save(tmp_path / "surat.png")
+    res = run("--data-dir", str(office), "--as", "petugas1", "import", str(letter), "--json")
+    assert res.code == 0, res.err
+    obj = res.json()
+    assert isinstance(obj, dict)
+    assert len(obj["ocr"]["done"]) == 1 and obj["ocr"]["failed"] == []
+    number = obj["imported"][0]["submission"]
+    shown = run("--data-dir", str(office), "show", number, "--json").json()
+    assert isinstance(shown, dict) and "berlubang" in shown["body"]
+    found = run("--data-dir", str(office), "list", "--search", "ditindaklanjuti", "--json").json()
+    assert [r["number"] for r in found] == [number]  # type: ignore[index,union-attr]
+
+
+@P.needs_tesseract
+def test_no_ocr_leaves_pages_waiting_for_the_queue(run: Runner, office: Path,
+                                                   tmp_path: Path) -> None:
+    letter = P.save(tmp_path / "surat.png")
+    res = run("--data-dir", str(office), "import", str(letter), "--no-ocr", "--json")
+    assert res.code == 0 and "ocr" not in res.json()  # type: ignore[operator]
+    res = run("--data-dir", str(office), "ocr-queue", "--json")
+    assert res.code == 0, res.err
+    obj = res.json()
+    assert isinstance(obj, dict) and len(obj["done"]) == 1 and obj["prefilled"]
+    res = run("--data-dir", str(office), "ocr-queue")
+    assert res.code == 0 and "Teks terbaca dari 0 halaman" in res.err
