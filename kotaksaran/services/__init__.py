@@ -14,6 +14,7 @@ from .admin import AdminService
 from .boxes import BoxService
 from .config import ConfigService
 from .context import Actor, Clock
+from .duplicates import DuplicateService
 from .intake import IntakeService
 from .listing import ListingService, ListQuery
 from .ocr import OcrService
@@ -30,6 +31,10 @@ class Services:
         self.store = store
         self.actor = actor
         self.clock = clock
+
+    @cached_property
+    def duplicates(self) -> DuplicateService:
+        return DuplicateService(self.store, self.actor, self.clock)
 
     @cached_property
     def submissions(self) -> SubmissionService:
