@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .. import i18n
@@ -36,10 +38,21 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     ocr_report: dict[str, Any] | None = None
     with services(args) as svc:
-        report = svc.intake.import_files(args.files, session_id=args.session,
-                                         progress=progress)
-        if report.imported and not args.no_ocr:
-            ocr_report = _read_pending(svc, args, show_progress)
+        if args.no_ocr:
+            report = svc.intake.import_files(args.files, session_id=args.session,
+                                             progress=progress)
+        else:
+            # OCR reads each page as soon as it is stored, while the next file is cleaned.
+            imported = threading.Event()
+            reader = _Reader(svc, args, show_progress, imported)
+            reader.start()
+            try:
+                report = svc.intake.import_files(args.files, session_id=args.session,
+                                                 progress=progress)
+            finally:
+                imported.set()
+                reader.join()
+            ocr_report = reader.result
     if args.json:
         data = report.to_json()
         if ocr_report is not None:
@@ -61,8 +74,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _read_pending(svc: Services, args: argparse.Namespace, show_progress: bool
-                  ) -> dict[str, Any]:
+class _Reader(threading.Thread):
+    def __init__(self, svc: Services, args: argparse.Namespace, show_progress: bool,
+                 imported: threading.Event) -> None:
+        super().__init__(name="ocr", daemon=True)
+        self.svc, self.args, self.show_progress, self.imported = (svc, args, show_progress,
+                                                                 imported)
+        self.result: dict[str, Any] | None = None
+
+    def run(self) -> None:
+        self.result = _read_pending(self.svc, self.args, self.show_progress,
+                                    until=self.imported.is_set)
+
+
+def _read_pending(svc: Services, args: argparse.Namespace, show_progress: bool,
+                  until: Callable[[], bool] | None = None) -> dict[str, Any]:
     """OCR of every page waiting in the data folder; a missing tesseract is a warning (the
     pages stay waiting for the next run), not a failed import."""
     def progress(done: int, total: int, _page: int) -> None:
@@ -70,7 +96,7 @@ def _read_pending(svc: Services, args: argparse.Namespace, show_progress: bool
             note(_("reading text: page {done} of {total}").format(done=done, total=total))
 
     try:
-        result = svc.ocr.run(progress=progress)
+        result = svc.ocr.run(progress=progress, until=until)
     except KotakSaranError as exc:
         if not args.json:
             warn(i18n.error_message(exc))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -242,45 +242,48 @@ def _ocr_image(path: str, dpi: int | None, lang: str, psm: int, timeout: float
     return "ok", replace(result, seconds=time.perf_counter() - t0), None
 
 
-def iter_recognize_images(jobs: Sequence[tuple[Hashable, str, int | None]], *,
+def iter_recognize_images(jobs: Iterable[tuple[Hashable, str, int | None]], *,
                           workers: int = os.cpu_count() or 2, lang: str = DEFAULT_LANG,
                           psm: int = PSM_PAGE, timeout: float = DEFAULT_TIMEOUT,
                           cancelled: Callable[[], bool] | None = None,
                           ) -> Iterator[tuple[Hashable, OcrResult | E.KotakSaranError]]:
     """OCR image files `(key, path, dpi)`, one per worker process, yielding `(key, result)`
-    as each finishes (not in input order). At most `workers` pages are in flight, so a
-    cancel (`cancelled()` turning true) stops after the pages being read now; the rest are
-    never started. A missing tesseract or language raises before any work starts."""
+    as each finishes (not in input order). `jobs` is read lazily, one job whenever a worker
+    is free, so it may be a generator that waits for pages still being imported. At most
+    `workers` pages are in flight, so a cancel (`cancelled()` turning true) stops after the
+    pages being read now; the rest are never started. A missing tesseract or language
+    raises before any work starts."""
     check_tesseract(lang)
-    pending = list(jobs)
-    if not pending:
-        return
-    n = max(1, min(int(workers), os.cpu_count() or 2, len(pending)))
+    n = max(1, min(int(workers), os.cpu_count() or 2))
     stop = cancelled or (lambda: False)
+    queue = iter(jobs)
     if n == 1:
-        for key, path, dpi in pending:
+        for key, path, dpi in queue:
             if stop():
                 return
             yield key, _unpack(_ocr_image(path, dpi, lang, psm, timeout))
         return
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
-        running: dict[Future[tuple[str, Any, Any]], Hashable] = {}
-        queue = iter(pending)
-        try:
-            while True:
-                while len(running) < n and not stop():
-                    job = next(queue, None)
-                    if job is None:
-                        break
-                    key, path, dpi = job
-                    running[pool.submit(_ocr_image, path, dpi, lang, psm, timeout)] = key
-                if not running:
-                    return
-                done, _rest = wait(running, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    key = running.pop(fut)
-                    yield key, _unpack(fut.result())
-        finally:
-            for fut in running:
-                fut.cancel()
+    pool: ProcessPoolExecutor | None = None
+    running: dict[Future[tuple[str, Any, Any]], Hashable] = {}
+    try:
+        while True:
+            while len(running) < n and not stop():
+                job = next(queue, None)
+                if job is None:
+                    break
+                key, path, dpi = job
+                if pool is None:  # started with the first job: no processes for no work
+                    pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+                running[pool.submit(_ocr_image, path, dpi, lang, psm, timeout)] = key
+            if not running:
+                return
+            done, _rest = wait(running, return_when=FIRST_COMPLETED)
+            for fut in done:
+                key = running.pop(fut)
+                yield key, _unpack(fut.result())
+    finally:
+        for fut in running:
+            fut.cancel()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)

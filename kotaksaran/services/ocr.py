@@ -17,7 +17,8 @@ What a result does to its slip:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -186,23 +187,53 @@ class OcrService(ServiceBase):
     def run(self, page_ids: Sequence[int] | None = None, *,
             progress: Callable[[int, int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None,
+            until: Callable[[], bool] | None = None, poll: float = 0.2,
             workers: int | None = None, lang: str = engine.DEFAULT_LANG,
             timeout: float = engine.DEFAULT_TIMEOUT) -> OcrRunReport:
-        """Read `page_ids` (default: every pending page). `progress(done, total, page_id)`
-        after each page; `cancelled()` is polled between pages. A missing tesseract or
-        language raises its typed error before anything changes."""
+        """Read `page_ids`, or (None) every pending page, including pages that arrive while
+        the run goes on. With `until`, a run without ids also waits for pages while
+        `until()` is false (an import still running) and ends once it is true and nothing
+        is left: import and OCR then overlap. `progress(done, total, page_id)` after each
+        page (`total` grows as pages arrive); `cancelled()` is polled between pages. A
+        missing tesseract or language raises its typed error before anything changes."""
         self.require(*STAFF, action="ocr")
-        ids = list(self.pending_pages() if page_ids is None else page_ids)
+        engine.check_tesseract(lang)
         report = OcrRunReport()
-        jobs = self._jobs(ids, report)
-        total = len(ids)
-        if not jobs:
-            return report
+        stop = cancelled or (lambda: False)
+        seen: set[int] = set()
+        counted = [0]  # pages finished, including blank and unreadable ones
+
+        def feed() -> Iterator[tuple[int, str, int | None]]:
+            first = True
+            while not stop():
+                if page_ids is not None:
+                    if not first:
+                        return
+                    ids = [i for i in page_ids if i not in seen]
+                else:
+                    ids = self._unseen(seen)
+                first = False
+                if not ids:
+                    if page_ids is not None:
+                        return
+                    if until is None or until():
+                        if not self._unseen(seen):  # pages stored as the import ended
+                            return
+                        continue
+                    time.sleep(poll)  # the import is still going: wait for its pages
+                    continue
+                seen.update(ids)
+                jobs = self._jobs(ids, report)
+                if len(jobs) < len(ids):  # blank or unreadable: finished without OCR
+                    counted[0] += len(ids) - len(jobs)
+                    if progress is not None:
+                        progress(counted[0], self._total(seen), ids[-1])
+                yield from jobs
+
         kwargs: dict[str, Any] = {"lang": lang, "timeout": timeout, "cancelled": cancelled}
         if workers is not None:
             kwargs["workers"] = workers
-        count = total - len(jobs)  # pages skipped as blank count as done
-        for key, result in engine.iter_recognize_images(jobs, **kwargs):
+        for key, result in engine.iter_recognize_images(feed(), **kwargs):
             page_id = int(key)  # type: ignore[call-overload]
             prefilled = self.store_result(page_id, result)
             if isinstance(result, E.KotakSaranError):
@@ -211,11 +242,19 @@ class OcrService(ServiceBase):
                 report.done.append(page_id)
             if prefilled is not None:
                 report.prefilled.append(prefilled)
-            count += 1
+            counted[0] += 1
             if progress is not None:
-                progress(count, total, page_id)
-        report.cancelled = bool(cancelled and cancelled()) and count < total
+                progress(counted[0], self._total(seen), page_id)
+        left = (len(page_ids) - counted[0] if page_ids is not None
+                else len(self._unseen(seen)) + len(seen) - counted[0])
+        report.cancelled = stop() and left > 0
         return report
+
+    def _unseen(self, seen: set[int]) -> list[int]:
+        return [i for i in self.pending_pages() if i not in seen]
+
+    def _total(self, seen: set[int]) -> int:
+        return len(seen) + len(self._unseen(seen))
 
     def _jobs(self, ids: Sequence[int], report: OcrRunReport
               ) -> list[tuple[int, str, int | None]]:

@@ -24,6 +24,8 @@ from ..services.ocr import OcrRunReport
 from . import tasks
 from .context import UiContext
 
+POLL_MS = 3000
+
 
 class OcrRunner(QObject):
     started = Signal(int)  # pages to read
@@ -45,10 +47,20 @@ class OcrRunner(QObject):
         self._own_changes = False
         self._stop = threading.Event()
         ctx.bus.submissions_changed.connect(self._changed)
+        # Pages stored by an import still running elsewhere (a scan, the watch folder, the
+        # CLI) announce nothing until it ends; a cheap look every few seconds starts sooner.
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._changed_elsewhere)
+        self._poll.start()
 
     @property
     def running(self) -> bool:
         return self.handle is not None and self.handle.running
+
+    def _changed_elsewhere(self) -> None:
+        if not self.running and not self.blocked and self.paused_at is None:
+            self.start_if_pending()
 
     def _changed(self, _ids: list[int]) -> None:
         if not self._own_changes and not self.running:
@@ -78,7 +90,8 @@ class OcrRunner(QObject):
         self.started.emit(len(pending))
 
         def work(control: tasks.TaskControl) -> OcrRunReport:
-            return ocr.run(pending,
+            # Every pending page, and the pages that arrive while this run goes on.
+            return ocr.run(None,
                            progress=lambda done, total, _page: control.progress(done, total),
                            cancelled=lambda: control.cancelled or stop.is_set())
 
