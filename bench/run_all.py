@@ -26,6 +26,7 @@ RESULTS = common.BENCH_DIR / "RESULTS.md"
 # figures to bench/out/<stem>.json and its own RESULTS.md section to bench/out/<stem>.md.
 # One line per script here; the sections appear in this order.
 AREA_BENCHES: tuple[str, ...] = (
+    "bench_drop.py",
 )
 NOTES_START, NOTES_END = "<!-- notes: kept by run_all.py -->", "<!-- /notes -->"
 
