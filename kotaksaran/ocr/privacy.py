@@ -6,11 +6,13 @@ Pure functions (no database, no Qt). What is found (`Span.kind`):
   groups with one kind of separator (``3201 0123 4567 0001``, ``32.01.01.234567.0001``). A
   grouped number counts only when it starts like a province code (11-99) and holds no date,
   unless "NIK"/"KTP" stands just before it. OCR's ``O``/``o`` for 0 and ``I``/``l``/``|``
-  for 1 are read as digits inside a token that is at least two thirds digits.
+  for 1 are read as digits inside a token that is at least two thirds digits. Right after
+  its label ("NIK:", "No. KTP") a number is taken even with a digit or two misread.
 * ``phone`` - mobile numbers ``08..`` / ``+62 8..`` / ``628..`` of 10-13 digits in the ways
   people group them, and landlines with an area code (``(021) 555 1234``, ``0778-123456``);
   a landline or a number without its ``0`` (``WA 812 3456 7890``) needs a bracketed area
-  code, ``+62`` or a word such as telp/hp/wa before it.
+  code, ``+62`` or a word such as telp/hp/wa before it (after which misread digits are
+  tolerated as for a NIK).
 * ``email`` - ``name@host.tld`` (spaces around the ``@`` that OCR adds are tolerated).
 * ``name`` - the 1-4 capitalised or upper-case words after "nama", "nama saya", "saya
   bernama", "nama lengkap", "nama pelapor", "Nama :" and a letter's closing "Hormat saya,";
@@ -29,14 +31,16 @@ The masked text is always Bahasa Indonesia (it leaves the office), whatever the 
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw
-
 from .engine import OcrWord
+from .redact import Box, compress_page, redact
+
+__all__ = ["EMAIL", "KINDS", "NAME", "NIK", "PHONE", "PLACEHOLDERS", "PROVINCES", "Box", "Span",
+           "Term", "compress_page", "digit_view", "find_personal_data", "layout_text", "mask",
+           "mask_text", "page_redactions", "redact", "redaction_boxes", "word_spans"]
 
 NIK, PHONE, EMAIL, NAME = "nik", "phone", "email", "name"
 KINDS = (NIK, PHONE, EMAIL, NAME)
@@ -50,7 +54,6 @@ PLACEHOLDERS: dict[str, str] = {
     NAME: "[nama disamarkan]",
 }
 
-Box = tuple[int, int, int, int]  # x, y, w, h in pixels
 Term = str | tuple[str, str]  # a value, or (kind, value)
 
 
@@ -246,6 +249,51 @@ def _numbers(text: str) -> list[Span]:
     return spans
 
 
+# A number written after its label ("NIK:", "HP") is taken even when OCR misread a digit or
+# two ("028S"): each token must still be mostly digits, and the count must fit.
+_NIK_LABEL = re.compile(r"(?i)\b(?:nik|no\.?[ \t]*ktp|ktp|nomor[ \t]+induk[ \t]+kependudukan)\b"
+                        r"[ \t]*[:.=\-]?[ \t]*")
+_PHONE_LABEL = re.compile(r"(?i)\b(?:no\.?[ \t]*)?(?:hp|wa|telp|tlp|telepon|whatsapp|ponsel|"
+                          r"handphone)\b[ \t]*[:.=\-]?[ \t]*")
+_LABELLED_TOKEN = re.compile(r"[ \t]?[.\-]?[ \t]?(\+?\(?[0-9A-Za-z|]+\)?)")
+_DIGIT_LIKE = set(_DIGITS) | set(_AS_DIGIT) | set("SBZGsbzg")
+
+
+def _labelled_run(text: str, pos: int) -> tuple[int, int, int] | None:
+    """(start, end, digit count) of the digit-like tokens from `pos` on one line; the first
+    token starts with a real digit and at least 60% of the characters are real digits."""
+    start, end, count, real = None, pos, 0, 0
+    for _ in range(8):
+        m = _LABELLED_TOKEN.match(text, end)
+        if m is None:
+            break
+        tok = m.group(1).strip("+()")
+        if not tok or any(c not in _DIGIT_LIKE for c in tok):
+            break
+        if not any(c in _DIGITS for c in tok) and any(c not in _AS_DIGIT for c in tok):
+            break  # "Bos" after a number is a word
+        if start is None:
+            if tok[0] not in _DIGITS:
+                break
+            start = m.start(1)
+        count += len(tok)
+        real += sum(c in _DIGITS for c in tok)
+        end = m.end(1)
+    if start is None or real < 0.6 * count:
+        return None
+    return start, end, count
+
+
+def _labelled(text: str) -> list[Span]:
+    spans = []
+    for label, kind, lo, hi in ((_NIK_LABEL, NIK, 15, 17), (_PHONE_LABEL, PHONE, 9, 14)):
+        for m in label.finditer(text):
+            run = _labelled_run(text, m.end())
+            if run is not None and lo <= run[2] <= hi and not _has_date(text[run[0]:run[1]]):
+                spans.append(Span(kind, run[0], run[1], text[run[0]:run[1]]))
+    return spans
+
+
 # --- emails --------------------------------------------------------------------------------
 _EMAIL = re.compile(
     r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*[ \t]?@[ \t]?"
@@ -408,6 +456,7 @@ def find_personal_data(text: str, extra_terms: Iterable[Term] = ()) -> list[Span
         return []
     spans = _emails(text)
     spans += _numbers(text)
+    spans += _labelled(text)
     spans += _names(text)
     spans += _terms(text, extra_terms)
     return _resolve(text, spans)
@@ -494,50 +543,3 @@ def page_redactions(words: Sequence[OcrWord], text: str | None = None,
     """Boxes to black out on a page: its personal data found in its OCR words."""
     full, _ = word_spans(words, text)
     return redaction_boxes(words, find_personal_data(full, extra_terms), full, pad=pad)
-
-
-# --- images ----------------------------------------------------------------------------------
-def redact(image: Image.Image, boxes: Iterable[Box]) -> Image.Image:
-    """A copy of `image` with each (x, y, w, h) box filled opaque black."""
-    out = image.convert("RGB") if image.mode not in ("1", "L", "RGB", "RGBA") else image.copy()
-    draw = ImageDraw.Draw(out)
-    for x, y, w, h in boxes:
-        if w <= 0 or h <= 0:
-            continue
-        draw.rectangle((x, y, x + w - 1, y + h - 1), fill="black")
-    return out
-
-
-A4_LONG_INCHES = 11.7
-MID_GREY_SHARE = 0.03  # at most this share of mid-grey pixels: the page may go bilevel
-
-
-def compress_page(image: Image.Image, dpi: int = 0, *, max_dpi: int = 200,
-                  jpeg_quality: int = 70) -> tuple[bytes, str]:
-    """The compact form of a page that leaves the office: (bytes, mime type).
-
-    Downscaled to `max_dpi` when finer (an unknown dpi is taken as an A4 page); then
-    greyscale JPEG, or a bilevel PNG when the page is black on white and that is smaller."""
-    grey = image.convert("L")
-    long_side = max(grey.size)
-    scale = 1.0
-    if dpi > max_dpi:
-        scale = max_dpi / dpi
-    elif dpi <= 0 and long_side > A4_LONG_INCHES * max_dpi:
-        scale = A4_LONG_INCHES * max_dpi / long_side
-    out_dpi = min(dpi, max_dpi) if dpi > 0 else max_dpi
-    if scale < 1.0:
-        size = (max(1, round(grey.width * scale)), max(1, round(grey.height * scale)))
-        grey = grey.resize(size, Image.Resampling.LANCZOS)
-    buf = io.BytesIO()
-    grey.save(buf, "JPEG", quality=jpeg_quality, dpi=(out_dpi, out_dpi), optimize=True)
-    best = (buf.getvalue(), "image/jpeg")
-    hist = grey.histogram()
-    total = grey.width * grey.height
-    if image.mode == "1" or sum(hist[64:192]) <= MID_GREY_SHARE * total:
-        bw = grey.point(lambda v: 255 if v >= 128 else 0).convert("1", dither=Image.Dither.NONE)
-        buf = io.BytesIO()
-        bw.save(buf, "PNG", dpi=(out_dpi, out_dpi), optimize=True)
-        if len(buf.getvalue()) < len(best[0]):
-            best = (buf.getvalue(), "image/png")
-    return best

@@ -45,6 +45,14 @@ POSITIVE = [
     ("NIK 3201 0l23 4567 000l", [("nik", "3201 0l23 4567 000l")]),  # OCR: l for 1
     ("No KK 2171 0501 1234 0007", [("nik", "2171 0501 1234 0007")]),
     ("NIK: 3201 01 23 4567 0001", [("nik", "3201 01 23 4567 0001")]),
+    # after its label, a number is taken even with a digit or two misread by OCR
+    ("NIK: 2171 0446 028S 0002", [("nik", "2171 0446 028S 0002")]),
+    ("NIK 217l 0446 0285 OOO2 HP O812 3456 789O",
+     [("nik", "217l 0446 0285 OOO2"), ("phone", "O812 3456 789O")]),
+    ("No. KTP: 21710446O285OOO2", [("nik", "21710446O285OOO2")]),
+    ("HP 0812-34S6-7890", [("phone", "0812-34S6-7890")]),
+    ("No. HP : +62 812 345B 7890", [("phone", "+62 812 345B 7890")]),
+    ("HP 0812 3456 789 Bos", [("phone", "0812 3456 789")]),
     # phones
     ("Hubungi saya di 0812-3456-7890.", [("phone", "0812-3456-7890")]),
     ("HP 0812 3456 7890 (bisa WA)", [("phone", "0812 3456 7890")]),
@@ -143,6 +151,10 @@ NEGATIVE = [
     "Terima kasih.\nSemoga cepat diperbaiki.",
     "Hormat saya,\n\nWarga RT 05",
     "Nama: -",
+    "NIK: -",
+    "NIK ada 2, KTP hilang",
+    "HP 2 unit rusak, HP Bos besar, HP 1234",
+    "HP rusak sejak 12-08-2024",
     "Tahun 1998 1999 2000 2001 tidak pernah diperbaiki.",
 ]
 
