@@ -216,6 +216,10 @@ def write_bundle(
     signature = {"algorithm": "ed25519", "key_id": own.key_id, "unit_code": own.unit_code,
                  "signature": base64.b64encode(keys.sign(manifest_bytes)).decode("ascii")}
     target = Path(path)
+    if not target.exists() and target.suffix.lower() not in (SUFFIX, ".zip"):
+        # A folder that is not there yet (a fresh folder on the USB stick): make it.
+        with contextlib.suppress(FileExistsError):
+            target.mkdir(parents=False)
     if target.is_dir():
         stamp = created_at.strftime("%Y%m%d-%H%M")
         target = target / f"kotaksaran-{own.unit_code}-{kind}-{stamp}-{bundle_id[:8]}{SUFFIX}"

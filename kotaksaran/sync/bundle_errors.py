@@ -63,6 +63,16 @@ class BundleEmpty(KotakSaranError):
     code = "bundle_empty"
 
 
+class BundleExportCancelled(KotakSaranError):
+    code = "bundle_export_cancelled"
+
+
+class BundleNoStatuses(KotakSaranError):
+    """The city desk has no new status for that unit since the last status bundle."""
+
+    code = "bundle_no_statuses"
+
+
 class KeyMissing(KotakSaranError):
     """This installation has no key pair yet."""
 
@@ -125,6 +135,12 @@ ERROR_MESSAGES = {
         "imported. Give it to that unit."),
     "bundle_empty": N_(
         "There is nothing to put in a bundle: no approved slip is waiting to be sent."),
+    "bundle_export_cancelled": N_(
+        "The export was cancelled. No bundle was written; the slips wait for the next "
+        "export or push."),
+    "bundle_no_statuses": N_(
+        "There is no new status for unit {unit} since the last status bundle. To send every "
+        "status again, tick 'all statuses' (or use --all)."),
     "key_missing": N_(
         "This installation has no signing key yet. An admin makes one in Settings > Sync "
         "('Make key pair') or with 'kotaksaran keys generate'."),
