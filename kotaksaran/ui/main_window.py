@@ -261,7 +261,8 @@ class MainWindow(QMainWindow):
             home = HomePage(self.ctx)
             home.new_slip_requested.connect(self.new_slip)
             home.open_session_requested.connect(self.open_box_session)
-            home.review_requested.connect(lambda: self.navigate("review"))
+            home.review_requested.connect(lambda: self.navigate(
+                "approval" if self.actor.role in (Role.SUPERVISOR, Role.ADMIN) else "review"))
             home.session_activated.connect(self.show_box_session)
             return home
         if key == "settings":
@@ -277,7 +278,7 @@ class MainWindow(QMainWindow):
             )
         entry = next(e for e in NAV if e.key == key)
         page = self._load_record_page(entry)
-        if key == "review":
+        if key == "approval":
             self._configure_review(page)
         return page
 
@@ -302,10 +303,8 @@ class MainWindow(QMainWindow):
         return page_cls(self.ctx)
 
     def _configure_review(self, page: QWidget) -> None:
-        # The list page owns its filters. Reviewers get the queue of verified slips; desk staff
-        # keep the full list (they verify drafts in the editor).
-        if self.actor.role in (Role.SUPERVISOR, Role.ADMIN):
-            call_if_present(page, "show_review_queue")
+        # The list page owns its filters; here it opens on the queue of verified slips.
+        call_if_present(page, "show_review_queue")
 
     # --- actions --------------------------------------------------------------------------
     def new_slip(self) -> None:
@@ -321,9 +320,15 @@ class MainWindow(QMainWindow):
         call_if_present(editor, "new_submission", session_id)
 
     def open_submission(self, submission_id: int) -> None:
+        """A slip with page images opens beside its pages (the verification workspace); a
+        typed one in the Input page."""
         if self.actor.role not in STAFF:
             return
-        editor = self.navigate("input")
+        try:
+            scanned = self.ctx.services.submissions.get(submission_id).page_count > 0
+        except KotakSaranError:
+            scanned = False  # the editor explains what is wrong with the slip
+        editor = self.navigate("review" if scanned else "input")
         call_if_present(editor, "load_submission", submission_id)
 
     def open_box_session(self) -> None:

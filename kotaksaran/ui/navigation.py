@@ -40,11 +40,21 @@ NAV: tuple[NavEntry, ...] = (
         "submission_editor",
         "SubmissionEditorPage",
     ),
+    # Desk staff check slips against the paper here (the verification workspace); the
+    # supervisor's approval queue is its own entry below.
     NavEntry(
         "review",
         "Verification",
         SP.SP_DialogApplyButton,
         STAFF,
+        "verify_workspace",
+        "VerifyWorkspacePage",
+    ),
+    NavEntry(
+        "approval",
+        "Review",
+        SP.SP_DialogYesButton,
+        (Role.SUPERVISOR, Role.ADMIN),
         "submission_list",
         "SubmissionListPage",
     ),
@@ -74,6 +84,7 @@ def nav_label(key: str) -> str:
         "capture": QCoreApplication.translate("MainWindow", "Scan & import"),
         "input": QCoreApplication.translate("MainWindow", "Input"),
         "review": QCoreApplication.translate("MainWindow", "Verification"),
+        "approval": QCoreApplication.translate("MainWindow", "Review"),
         "all": QCoreApplication.translate("MainWindow", "All slips"),
         "outbox": QCoreApplication.translate("MainWindow", "Send queue"),
         "reports": QCoreApplication.translate("MainWindow", "Reports"),

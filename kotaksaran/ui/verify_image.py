@@ -1,0 +1,186 @@
+"""The page image of the verification workspace: zoom and pan, the word the text cursor is on
+framed on the image, unsure words outlined, the redacted page previewed, and a click on the
+image telling which word was clicked.
+
+Boxes are in pixels of the stored page image, which is what the view shows, so scene
+coordinates are image coordinates.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QMouseEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGraphicsRectItem,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .page_viewer import ZOOM_STEP, PageView
+from .thumbnails import THUMB, PageThumbModel, ThumbnailCache
+from .verify_text import PERSONAL_LINE, UNSURE_LINE
+
+Box = tuple[int, int, int, int]
+CLICK_SLOP = 4  # pixels the mouse may move and still count as a click, not a drag
+
+
+class WordImageView(PageView):
+    """A page view that frames one word, outlines unsure words and can black out boxes.
+    `clicked(x, y)` gives the image position of a click (a drag pans instead)."""
+
+    clicked = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verifyPageView")
+        self._press: QPoint | None = None
+        self._unsure: list[QGraphicsRectItem] = []
+        self._redactions: list[QGraphicsRectItem] = []
+        self.selection = QGraphicsRectItem()
+        pen = QPen(QColor(PERSONAL_LINE), 4)
+        pen.setCosmetic(True)  # the same thickness at every zoom
+        self.selection.setPen(pen)
+        self.selection.setBrush(QBrush(QColor(0, 114, 178, 40)))
+        self.selection.setZValue(10)
+        self.selection.hide()
+        self.scene().addItem(self.selection)
+
+    def set_image(self, image: QImage | None) -> None:
+        self.selection.hide()
+        self.set_unsure([])
+        self.set_redactions([])
+        super().set_image(image)
+
+    # --- overlays -----------------------------------------------------------------------
+    def select_box(self, box: Box | None, *, scroll: bool = True) -> None:
+        if box is None:
+            self.selection.hide()
+            return
+        x, y, w, h = box
+        pad = max(4, h // 5)
+        rect = QRectF(x - pad, y - pad, w + 2 * pad, h + 2 * pad)
+        self.selection.setRect(rect)
+        self.selection.show()
+        if scroll:
+            self.ensureVisible(rect, 60, 60)
+
+    def selected_rect(self) -> QRectF | None:
+        return self.selection.rect() if self.selection.isVisible() else None
+
+    def set_unsure(self, boxes: list[Box]) -> None:
+        for item in self._unsure:
+            self.scene().removeItem(item)
+        pen = QPen(QColor(UNSURE_LINE), 2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self._unsure = []
+        for x, y, w, h in boxes:
+            item = self.scene().addRect(QRectF(x - 2, y - 2, w + 4, h + 4), pen)
+            item.setZValue(5)
+            self._unsure.append(item)
+
+    def set_redactions(self, boxes: list[Box]) -> None:
+        for item in self._redactions:
+            self.scene().removeItem(item)
+        self._redactions = []
+        for x, y, w, h in boxes:
+            item = self.scene().addRect(QRectF(x, y, w, h), QPen(Qt.PenStyle.NoPen),
+                                        QBrush(Qt.GlobalColor.black))
+            item.setZValue(20)
+            self._redactions.append(item)
+
+    def redaction_count(self) -> int:
+        return len(self._redactions)
+
+    # --- clicks -------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        press, self._press = self._press, None
+        super().mouseReleaseEvent(event)
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = event.position().toPoint()
+        if (pos - press).manhattanLength() <= CLICK_SLOP and self.has_image():
+            at = self.mapToScene(pos)
+            self.clicked.emit(at.x(), at.y())
+
+
+def word_at(boxes: list[Box], x: float, y: float, slop: float = 6.0) -> int:
+    """Index of the box under (x, y), else of the nearest box within `slop` pixels, else -1."""
+    best, best_d = -1, slop
+    point = QPointF(x, y)
+    for i, (bx, by, bw, bh) in enumerate(boxes):
+        rect = QRectF(bx, by, bw, bh)
+        if rect.contains(point):
+            return i
+        dx = max(bx - x, 0.0, x - (bx + bw))
+        dy = max(by - y, 0.0, y - (by + bh))
+        d = max(dx, dy)
+        if d < best_d:
+            best, best_d = i, d
+    return best
+
+
+class VerifyImagePanel(QWidget):
+    """The page view with its zoom buttons, a page strip when the slip has several pages, and
+    the redaction preview switch. The workspace owns the shortcuts (they act from the text)."""
+
+    page_chosen = Signal(int)  # row in the thumbnail strip
+
+    def __init__(self, cache: ThumbnailCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = WordImageView()
+        self.caption = QLabel()
+        self.caption.setObjectName("verifyPageCaption")
+        self.caption.setStyleSheet("color: #455a64;")
+        self.model = PageThumbModel(cache, self)
+        self.strip = QListView()
+        self.strip.setObjectName("verifyPageStrip")
+        self.strip.setModel(self.model)
+        self.strip.setViewMode(QListView.ViewMode.IconMode)
+        self.strip.setFlow(QListView.Flow.LeftToRight)
+        self.strip.setWrapping(False)
+        self.strip.setMovement(QListView.Movement.Static)
+        self.strip.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+        self.strip.setIconSize(THUMB * 0.6)
+        self.strip.setFixedHeight(int(THUMB.height() * 0.6) + 44)
+        self.strip.setSpacing(4)
+        self.strip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.strip.clicked.connect(lambda index: self.page_chosen.emit(index.row()))
+        self.strip.hide()
+
+        bar = QHBoxLayout()
+        self.zoom_out_button = QPushButton(self.tr("Zoom out"))
+        self.zoom_in_button = QPushButton(self.tr("Zoom in"))
+        self.fit_button = QPushButton(self.tr("Fit"))
+        self.zoom_in_button.clicked.connect(lambda: self.view.zoom(ZOOM_STEP))
+        self.zoom_out_button.clicked.connect(lambda: self.view.zoom(1 / ZOOM_STEP))
+        self.fit_button.clicked.connect(self.view.fit)
+        self.redact_box = QCheckBox(self.tr("Preview what leaves the office"))
+        self.redact_box.setToolTip(self.tr(
+            "Shows the page with personal data blacked out, as it is sent for an anonymous "
+            "or confidential slip. The original stays in this office."))
+        for w in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            w.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the form, not here
+            bar.addWidget(w)
+        bar.addStretch(1)
+        self.redact_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bar.addWidget(self.redact_box)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.strip)
+        layout.addLayout(bar)
+        self.view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)

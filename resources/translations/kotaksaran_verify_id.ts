@@ -1,0 +1,403 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="55" />
+        <source>Review</source>
+        <translation>Persetujuan</translation>
+    </message>
+</context>
+<context>
+    <name>MarkLegend</name>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="249" />
+        <source>word</source>
+        <translation>kata</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="256" />
+        <source>Click a word to see it on the page.</source>
+        <translation>Klik sebuah kata untuk melihatnya di halaman.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="264" />
+        <source>%n word(s) the app was unsure of</source>
+        <translation><numerusform>%n kata yang diragukan aplikasi</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="265" />
+        <source>personal data (%n)</source>
+        <translation><numerusform>data pribadi (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OfferedWords</name>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="183" />
+        <source>Words the app could read on the page — click to insert:</source>
+        <translation>Kata yang terbaca aplikasi di halaman — klik untuk menyisipkan:</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="185" />
+        <source>Insert all</source>
+        <translation>Sisipkan semua</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="215" />
+        <source>Insert “%1” at the text cursor</source>
+        <translation>Sisipkan “%1” di posisi kursor teks</translation>
+    </message>
+</context>
+<context>
+    <name>PageTextLink</name>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_link.py" line="101" />
+        <source>Page %1 of %2</source>
+        <translation>Halaman %1 dari %2</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_link.py" line="170" />
+        <source>Nothing on this page needs blacking out.</source>
+        <translation>Tidak ada yang perlu dihitamkan di halaman ini.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_link.py" line="215" />
+        <source>“%1” is not in the text (the app was %2% sure of it).</source>
+        <translation>“%1” tidak ada di teks (aplikasi %2% yakin dengan kata ini).</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="60" />
+        <source>Classification</source>
+        <translation>Klasifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="61" />
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="62" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="63" />
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="69" />
+        <source>Suggestions</source>
+        <translation>Saran aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="71" />
+        <source>Accept all (Alt+0)</source>
+        <translation>Terima semua saran (Alt+0)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="78" />
+        <source>No suggestions yet: they come from the text.</source>
+        <translation>Belum ada saran: saran muncul dari isi teks.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="94" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="151" />
+        <source>Accept</source>
+        <translation>Terima</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="120" />
+        <source>because of: %1</source>
+        <translation>karena kata: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="123" />
+        <source>Confidence %1%</source>
+        <translation>Keyakinan %1%</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="151" />
+        <source>Used</source>
+        <translation>Dipakai</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyImagePanel</name>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_image.py" line="162" />
+        <source>Zoom out</source>
+        <translation>Perkecil</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_image.py" line="163" />
+        <source>Zoom in</source>
+        <translation>Perbesar</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_image.py" line="164" />
+        <source>Fit</source>
+        <translation>Pas layar</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_image.py" line="168" />
+        <source>Preview what leaves the office</source>
+        <translation>Pratinjau yang keluar dari kantor</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_image.py" line="170" />
+        <source>Shows the page with personal data blacked out, as it is sent for an anonymous or confidential slip. The original stays in this office.</source>
+        <translation>Menampilkan halaman dengan data pribadi dihitamkan, seperti yang dikirim untuk laporan anonim atau rahasia. Aslinya tetap di kantor ini.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyNotes</name>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="24" />
+        <source>The app could not read the text of %n page(s). Read again, or type the text from the image.</source>
+        <translation>Aplikasi tidak dapat membaca teks %n halaman. Baca ulang, atau ketik teksnya dari gambar.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="28" />
+        <source>The text of %n page(s) is waiting to be read; this happens in the background (see the status bar).</source>
+        <translation>Teks %n halaman menunggu dibaca; ini berjalan di latar belakang (lihat bilah status).</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="32" />
+        <source>The page is blank.</source>
+        <translation>Halaman ini kosong.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="38" />
+        <source>Handwriting: the app could hardly read it. Compare the text with the page.</source>
+        <translation>Tulisan tangan: aplikasi hampir tidak bisa membacanya. Cocokkan teks dengan halaman.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="41" />
+        <source>Handwriting: the app could hardly read it, so the text is left for you to type from the page.</source>
+        <translation>Tulisan tangan: aplikasi hampir tidak bisa membacanya, jadi isi laporan dibiarkan kosong untuk Anda ketik dari halaman.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="45" />
+        <source>Text read from the page; %1% of its words with confidence. Check the marked words.</source>
+        <translation>Teks dibaca dari halaman; %1% katanya terbaca dengan yakin. Periksa kata yang ditandai.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="53" />
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="54" />
+        <source>phone number</source>
+        <translation>nomor telepon</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="55" />
+        <source>email address</source>
+        <translation>alamat email</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="56" />
+        <source>name</source>
+        <translation>nama</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="67" />
+        <source>the text</source>
+        <translation>isi laporan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="69" />
+        <source>the title</source>
+        <translation>judul</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="71" />
+        <source>the page image</source>
+        <translation>gambar halaman</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="72" />
+        <source>Personal data in %1: %2.</source>
+        <translation>Data pribadi di %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="73" />
+        <source> and </source>
+        <translation> dan </translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="76" />
+        <source>This slip is anonymous: it is masked in the text and blacked out on the pages that leave the office.</source>
+        <translation>Laporan ini anonim: data itu disamarkan di teks dan dihitamkan di halaman yang keluar dari kantor.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="79" />
+        <source>This slip is confidential: it is masked in the text and blacked out on the pages that leave the office.</source>
+        <translation>Laporan ini rahasia: data itu disamarkan di teks dan dihitamkan di halaman yang keluar dari kantor.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="82" />
+        <source>It is sent as it is. Tick Anonymous or Confidential if the reporter asked to keep it private.</source>
+        <translation>Data itu dikirim apa adanya. Centang Anonim atau Rahasia bila pelapor meminta datanya dirahasiakan.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="89" />
+        <source>the same file</source>
+        <translation>berkas yang sama</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="90" />
+        <source>a very similar page image</source>
+        <translation>gambar halaman yang sangat mirip</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="91" />
+        <source>nearly the same text</source>
+        <translation>teks yang hampir sama</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="103" />
+        <source>%1 “%2” — %3 (%4)</source>
+        <translation>%1 “%2” — %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="108" />
+        <source>This slip may already be in the database:</source>
+        <translation>Laporan ini mungkin sudah ada di basis data:</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="112" />
+        <source>(and %n more)</source>
+        <translation>(dan %n lagi)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="113" />
+        <source>Click a number to open that slip; Back returns here.</source>
+        <translation>Klik nomornya untuk membuka laporan itu; tombol Kembali membawa Anda ke sini lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyWorkspacePage</name>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="106" />
+        <source>Nothing is waiting for verification. New slips appear here as they are scanned or typed.</source>
+        <translation>Tidak ada laporan yang menunggu verifikasi. Laporan baru muncul di sini begitu dipindai atau diketik.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="122" />
+        <source>The app was unsure of this word (%1% sure): compare it with the page.</source>
+        <translation>Aplikasi ragu dengan kata ini (%1% yakin): cocokkan dengan halaman.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="124" />
+        <source>Personal data: NIK</source>
+        <translation>Data pribadi: NIK</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="125" />
+        <source>Personal data: phone number</source>
+        <translation>Data pribadi: nomor telepon</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="126" />
+        <source>Personal data: email address</source>
+        <translation>Data pribadi: alamat email</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="127" />
+        <source>Personal data: a name</source>
+        <translation>Data pribadi: nama</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="147" />
+        <source>◀ Back (Alt+Left)</source>
+        <translation>◀ Kembali (Alt+Kiri)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="157" />
+        <source>Slips waiting for verification, oldest first</source>
+        <translation>Laporan yang menunggu verifikasi, yang terlama lebih dulu</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="161" />
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="162" />
+        <source>Who changed what, and when</source>
+        <translation>Siapa mengubah apa, dan kapan</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="183" />
+        <source>This slip has no page image: it was typed.</source>
+        <translation>Laporan ini tidak punya gambar halaman: laporan ini diketik.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="195" />
+        <source>Read again</source>
+        <translation>Baca ulang</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="249" />
+        <source>Ctrl+Enter verify &amp; next · Ctrl+S save · Alt+1…4 accept a suggestion, Alt+0 all · Ctrl+PgDn/PgUp page · Ctrl +/−/0 zoom · Alt+Right skip</source>
+        <translation>Ctrl+Enter verifikasi &amp; berikutnya · Ctrl+S simpan · Alt+1…4 terima saran, Alt+0 semua · Ctrl+PgDn/PgUp halaman · Ctrl +/−/0 zoom · Alt+Kanan lewati</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="255" />
+        <source>Tab moves through the fields; the text field keeps the keyboard while you type.
+Click a word in the text to see it on the page; click the page to find the word in the text.
+Wavy orange underline: the app was unsure of the word. Blue underline, bold: personal data.</source>
+        <translation>Tab berpindah antar isian; kolom isi laporan tetap memegang papan ketik selama Anda mengetik.
+Klik kata di teks untuk melihatnya di halaman; klik halaman untuk menemukan katanya di teks.
+Garis bawah bergelombang oranye, miring: aplikasi ragu dengan kata itu. Garis bawah biru, tebal: data pribadi.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="261" />
+        <source>Skip</source>
+        <translation>Lewati</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="262" />
+        <source>Leave this slip for later and open the next one (Alt+Right)</source>
+        <translation>Tinggalkan laporan ini untuk nanti dan buka yang berikutnya (Alt+Kanan)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="265" />
+        <source>Save (Ctrl+S)</source>
+        <translation>Simpan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="267" />
+        <source>Verify &amp;&amp; next (Ctrl+Enter)</source>
+        <translation>Verifikasi &amp;&amp; berikutnya (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="314" />
+        <source>(no title yet)</source>
+        <translation>(belum berjudul)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="317" />
+        <source>%n waiting:</source>
+        <translation><numerusform>%n menunggu:</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="395" />
+        <source>Verification</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="582" />
+        <source>Reading the text of the page…</source>
+        <translation>Membaca teks halaman…</translation>
+    </message>
+</context>
+</TS>
