@@ -21,6 +21,7 @@ from .ocr import OcrService
 from .pages import PageService
 from .privacy import PrivacyService
 from .submissions import SubmissionService
+from .sync import SyncService
 from .users import UserService
 
 __all__ = ["Actor", "ListQuery", "Services"]
@@ -75,6 +76,10 @@ class Services:
     @cached_property
     def privacy(self) -> PrivacyService:
         return PrivacyService(self.store, self.actor, self.clock)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        return SyncService(self.store, self.actor, self.clock)
 
     def audit_trail(self, entity_type: str, entity_id: str) -> list[audit.AuditView]:
         with self.store.read() as s:

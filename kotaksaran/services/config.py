@@ -65,6 +65,21 @@ SPECS: dict[str, SettingSpec] = {
                     "Folder the scanner saves into, imported automatically (empty = off)"),
         SettingSpec("intake.split_on_blank", bool, False,
                     "A blank page separates two slips in a scanned batch"),
+        # sync upstream (kotaksaran/sync; the token is kept in the token store, not here)
+        SettingSpec("sync.adapter", str, "exchange", "How reports are sent upstream",
+                    choices=("exchange", "open311", "lapor_xml")),
+        SettingSpec("sync.url", str, "", "Address of the upstream (https://...)"),
+        SettingSpec("sync.ca_file", str, "",
+                    "Extra certificate authority file (PEM) to trust for the upstream"),
+        SettingSpec("sync.proxy", str, "", "Proxy server for sending (empty = none)"),
+        SettingSpec("sync.timeout_seconds", int, 30, "Seconds to wait for the upstream", 1, 600),
+        SettingSpec("sync.backoff_base_seconds", int, 30,
+                    "First wait before sending a record again after a failure", 1, 3600),
+        SettingSpec("sync.backoff_max_seconds", int, 3600,
+                    "Longest wait between two tries of one record", 10, 86400),
+        SettingSpec("sync.auto_resume_minutes", int, 5,
+                    "Try waiting records again on its own every this many minutes (0 = off)",
+                    0, 1440),
     )
 }
 
