@@ -21,6 +21,7 @@ from .ocr import OcrService
 from .pages import PageService
 from .privacy import PrivacyService
 from .submissions import SubmissionService
+from .suggestions import SuggestionService
 from .sync import SyncService
 from .users import UserService
 
@@ -76,6 +77,10 @@ class Services:
     @cached_property
     def privacy(self) -> PrivacyService:
         return PrivacyService(self.store, self.actor, self.clock)
+
+    @cached_property
+    def suggestions(self) -> SuggestionService:
+        return SuggestionService(self.store, self.actor, self.clock)
 
     @cached_property
     def sync(self) -> SyncService:

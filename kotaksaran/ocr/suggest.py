@@ -1,0 +1,393 @@
+"""Explainable offline suggestions for a slip: klasifikasi, kategori, instansi tujuan, title.
+
+Pure: no database, no Qt, no network, no downloaded model. A :class:`Suggester` is built from
+the category tree and the agencies (with the seed keywords of each category) and, optionally,
+from labelled examples (slips already verified in this office); it then suggests for any text.
+
+* **Kategori**: multinomial naive Bayes over word stems and adjacent-stem pairs (binary per
+  slip). Each category's keywords and name count as ``keyword_docs`` virtual slips, so it works
+  cold; a sub-category also inherits its parent's keywords at half that weight. Verified slips
+  add their own counts, so the office's own wording takes over as it accumulates.
+* **Klasifikasi**: the same model over all words (questions and negations included) and the
+  question mark, seeded with a few cue words per class (``suggest_words.CLASSIFICATION_CUES``).
+* **Instansi**: P(agency | text) = sum over categories of P(category | text) x P(agency |
+  category), times a boost when the text names the agency (its place or its own name).
+  P(agency | category) starts from the agencies that list the category (perangkat daerah four
+  times as likely as a kelurahan, kecamatan or puskesmas) and learns from verified slips.
+* **Title**: the first sentence that is not a greeting, closing or personal data, trimmed at a
+  clause break to at most 80 characters, in sentence case.
+
+Every suggestion lists ``because``: the words of the slip that weighed most for it against the
+average class, as written in the slip. Scores are a tempered posterior (the log scores divided
+by the square root of the number of features), a relative confidence rather than a calibrated
+probability. Personal data (e-mail, NIK, phone, a name after "nama", and any strings the caller
+passes) is removed before anything is read, so it can neither steer nor explain a suggestion.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .suggest_text import (
+    Token,
+    content,
+    strip_personal,
+    title_candidates,
+    tokens,
+)
+from .suggest_words import AGENCY_NAME_STOP, CLASSIFICATION_CUES, QUESTION_WORDS
+
+CLASSIFICATIONS = ("pengaduan", "aspirasi", "permintaan_informasi")
+# Before any slip is learned: complaints are what a suggestion box mostly holds.
+CLASSIFICATION_PRIOR = {"pengaduan": 2.0, "aspirasi": 1.0, "permintaan_informasi": 1.0}
+TERRITORIAL_KINDS = frozenset({"kelurahan", "kecamatan", "puskesmas"})
+_KIND_WORDS = {"kelurahan": ("lurah", "kelurahan"), "kecamatan": ("camat", "kecamatan"),
+               "puskesmas": ("puskesmas", "pustu")}
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    code: str
+    name: str
+    keywords: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class AgencyInfo:
+    code: str
+    name: str
+    category_codes: tuple[str, ...] = ()
+    kind: str = "lainnya"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A labelled slip to learn from; any label may be missing."""
+
+    text: str
+    classification: str | None = None
+    category: str | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True)
+class Guess:
+    code: str
+    score: float  # 0-1
+    because: tuple[str, ...]
+    alternatives: tuple[Guess, ...] = ()
+
+
+@dataclass(frozen=True)
+class TitleGuess:
+    text: str
+    score: float
+    because: tuple[str, ...]
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Guesses:
+    classification: Guess | None
+    category: Guess | None
+    agency: Guess | None
+    title: TitleGuess | None
+
+
+# --- features -----------------------------------------------------------------------------
+Features = dict[str, str]  # feature -> the words of the slip it came from
+
+
+def topic_features(toks: Sequence[Token]) -> Features:
+    """Stems and adjacent-stem pairs of the content words."""
+    words = content(toks)
+    out: Features = {}
+    for t in words:
+        out.setdefault(t.stem, t.surface)
+    for a, b in itertools.pairwise(words):
+        if a.stem != b.stem:
+            out.setdefault(f"{a.stem} {b.stem}", f"{a.surface} {b.surface}")
+    return out
+
+
+# Function words that are cues on their own ("tidak", "belum", "bisa"); inside a longer cue
+# phrase a function word ("di mana", "kalau bisa") counts only if it is such a cue itself.
+_CUE_STEMS = frozenset(
+    t.stem for cues in CLASSIFICATION_CUES.values() for phrase in cues if " " not in phrase
+    for t in tokens(phrase)
+) | QUESTION_WORDS
+
+
+def class_features(toks: Sequence[Token]) -> Features:
+    """Every word that is not a plain function word, cue words and the question mark."""
+    out: Features = {}
+    for t in toks:
+        if not t.stop or t.stem in _CUE_STEMS:
+            out.setdefault(t.stem, t.surface)
+    return out
+
+
+def phrase_features(phrase: str, classification: bool = False) -> list[str]:
+    toks = tokens(phrase)
+    return list((class_features(toks) if classification else topic_features(toks)).keys())
+
+
+# --- the model ----------------------------------------------------------------------------
+class NaiveBayes:
+    """Multinomial naive Bayes over binary features, with explanations."""
+
+    def __init__(self, classes: Sequence[str], alpha: float = 0.3) -> None:
+        self.classes = list(classes)
+        self.index = {c: i for i, c in enumerate(self.classes)}
+        self.alpha = alpha
+        self._counts: dict[str, np.ndarray] = {}
+        self._docs = np.zeros(len(self.classes))
+        self._prior = np.ones(len(self.classes))
+        self._keep: set[str] = set()  # seed features, never pruned
+        self.vocab: dict[str, int] = {}
+        self.logp = np.zeros((0, len(self.classes)), dtype=np.float32)
+        self.log_prior = np.zeros(len(self.classes))
+
+    def add(self, cls: str, features: Iterable[str], weight: float = 1.0, *,
+            seed: bool = False, doc: bool = True) -> None:
+        i = self.index.get(cls)
+        if i is None:
+            return
+        n = len(self.classes)
+        for f in features:
+            row = self._counts.get(f)
+            if row is None:
+                row = self._counts[f] = np.zeros(n)
+            row[i] += weight
+            if seed:
+                self._keep.add(f)
+        if doc and not seed:
+            self._docs[i] += 1
+
+    def set_prior(self, weights: dict[str, float]) -> None:
+        for cls, w in weights.items():
+            if cls in self.index:
+                self._prior[self.index[cls]] = w
+
+    def finish(self, min_count: float = 2.0) -> None:
+        """Fix the probabilities; learned features seen fewer than ``min_count`` times go."""
+        feats = [f for f, row in self._counts.items()
+                 if f in self._keep or row.sum() >= min_count]
+        self.vocab = {f: k for k, f in enumerate(feats)}
+        counts = (np.stack([self._counts[f] for f in feats]) if feats
+                  else np.zeros((0, len(self.classes))))
+        totals = counts.sum(axis=0) + self.alpha * max(len(feats), 1)
+        self.logp = np.log((counts + self.alpha) / totals).astype(np.float32)
+        prior = self._docs + self._prior
+        self.log_prior = np.log(prior / prior.sum())
+        self._counts = {}
+
+    def rank(self, features: Features) -> tuple[list[tuple[str, float]], dict[str, np.ndarray],
+                                                int]:
+        """Classes by tempered posterior, each feature's evidence per class, features used."""
+        known = [f for f in features if f in self.vocab]
+        if not known:
+            post = np.exp(self.log_prior)
+            return ([(self.classes[i], float(post[i])) for i in np.argsort(-post)], {}, 0)
+        rows = self.logp[[self.vocab[f] for f in known]]
+        scores = self.log_prior + rows.sum(axis=0)
+        temp = max(1.0, math.sqrt(len(known)))
+        z = (scores - scores.max()) / temp
+        post = np.exp(z) / np.exp(z).sum()
+        evidence = rows - rows.mean(axis=1, keepdims=True)
+        order = np.argsort(-post)
+        return ([(self.classes[i], float(post[i])) for i in order],
+                {f: evidence[k] for k, f in enumerate(known)}, len(known))
+
+    def because(self, cls: str, evidence: dict[str, np.ndarray], features: Features,
+                limit: int = 4, floor: float = 0.5) -> tuple[str, ...]:
+        i = self.index[cls]
+        best = sorted(((float(ev[i]), f) for f, ev in evidence.items() if ev[i] > floor),
+                      reverse=True)
+        out: list[str] = []
+        seen: set[str] = set()
+        for _, f in best:
+            words = features[f].split()
+            if all(w in seen for w in words):
+                continue
+            seen.update(words)
+            out.append(features[f])
+            if len(out) >= limit:
+                break
+        return tuple(out)
+
+
+class Suggester:
+    """Suggestions from the seed keywords plus whatever labelled examples it was given."""
+
+    def __init__(self, categories: Sequence[CategoryInfo], agencies: Sequence[AgencyInfo],
+                 examples: Iterable[Example] = (), *, keyword_docs: float = 4.0,
+                 alpha: float = 0.3, territorial_weight: float = 1.0,
+                 other_weight: float = 4.0) -> None:
+        self.categories = {c.code: c for c in categories}
+        self.agencies = {a.code: a for a in agencies}
+        self.topic = NaiveBayes([c.code for c in categories], alpha)
+        self.klass = NaiveBayes(CLASSIFICATIONS, alpha)
+        self._seed(keyword_docs)
+        self._agency_names = {a.code: _name_features(a) for a in agencies}
+        # P(agency | category) as pseudo-counts: the seed, then learned pairs.
+        self._pair: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for a in agencies:
+            w = territorial_weight if a.kind in TERRITORIAL_KINDS else other_weight
+            for code in a.category_codes:
+                self._pair[code][a.code] += w
+        self._agency_seed_total = {c: sum(v.values()) for c, v in self._pair.items()}
+        self.learned = 0
+        for ex in examples:
+            self._learn(ex)
+        self.topic.finish()
+        self.klass.finish(min_count=1.0)
+
+    # --- building -------------------------------------------------------------------------
+    def _seed(self, weight: float) -> None:
+        for cat in self.categories.values():
+            phrases = [cat.name, *cat.keywords]
+            for phrase in phrases:
+                self.topic.add(cat.code, phrase_features(phrase), weight, seed=True)
+            parent = self.categories.get(cat.parent or "")
+            if parent is not None:
+                for phrase in (parent.name, *parent.keywords):
+                    self.topic.add(cat.code, phrase_features(phrase), weight / 2, seed=True)
+        for cls, cues in CLASSIFICATION_CUES.items():
+            for phrase in cues:
+                self.klass.add(cls, phrase_features(phrase, classification=True), weight,
+                               seed=True)
+        self.klass.set_prior(CLASSIFICATION_PRIOR)
+
+    def _learn(self, ex: Example) -> None:
+        toks = tokens(strip_personal(ex.text))
+        if not toks:
+            return
+        self.learned += 1
+        if ex.classification in CLASSIFICATIONS:
+            self.klass.add(ex.classification, class_features(toks))
+        if ex.category in self.categories:
+            self.topic.add(ex.category, topic_features(toks))
+        if ex.agency in self.agencies and ex.category in self.categories:
+            self._pair[ex.category][ex.agency] += 1.0
+
+    # --- suggesting -----------------------------------------------------------------------
+    def suggest(self, title: str, body: str, personal: Iterable[str] = (),
+                context: str = "") -> Guesses:
+        """Suggestions for a slip's title and body. ``personal``: strings to keep out (the
+        reporter's own name, NIK, phone, e-mail); ``context``: more text that may name the
+        agency (the place of the event) without counting as content."""
+        personal = list(personal)
+        text = strip_personal(f"{title}.\n{body}" if title.strip() else body, personal)
+        toks = tokens(text)
+        cat, ranked = self._category(toks)
+        places = {t.surface for t in tokens(strip_personal(context, personal))}
+        return Guesses(
+            classification=self._classify(toks),
+            category=cat,
+            agency=self._agency(toks, cat, ranked, places),
+            title=self._title(title, body, personal, cat),
+        )
+
+    def _classify(self, toks: Sequence[Token]) -> Guess | None:
+        if not toks:
+            return None
+        feats = class_features(toks)
+        ranked, evidence, _ = self.klass.rank(feats)
+        return _guess(self.klass, ranked, evidence, feats, alternatives=2)
+
+    def _category(self, toks: Sequence[Token]
+                  ) -> tuple[Guess | None, list[tuple[str, float]]]:
+        feats = topic_features(toks)
+        ranked, evidence, used = self.topic.rank(feats)
+        if not used:
+            return None, []
+        return _guess(self.topic, ranked, evidence, feats, alternatives=3), ranked
+
+    def _agency(self, toks: Sequence[Token], cat: Guess | None,
+                ranked_categories: list[tuple[str, float]], places: set[str]) -> Guess | None:
+        present = {t.surface for t in toks} | places
+        named = {code: [w for w in words if w in present]
+                 for code, words in self._agency_names.items()}
+        boost = {code: _name_boost(self.agencies[code], words, self._agency_names[code])
+                 for code, words in named.items() if words}
+        if cat is None and not boost:
+            return None
+        scores: dict[str, float] = defaultdict(float)
+        if cat is not None:
+            for code, p_cat in ranked_categories[:10]:
+                for agency, p_pair in self._p_agency(code).items():
+                    scores[agency] += p_cat * p_pair
+        else:
+            for code in boost:
+                scores[code] = 1e-3
+        for code, factor in boost.items():
+            scores[code] = max(scores[code], 1e-4) * factor
+        total = sum(scores.values())
+        if total <= 0:
+            return None
+        ranked = sorted(((c, s / total) for c, s in scores.items()), key=lambda x: -x[1])
+        cat_because = cat.because if cat is not None else ()
+
+        def because(code: str) -> tuple[str, ...]:
+            words = named.get(code, [])
+            return tuple(dict.fromkeys([*words, *cat_because]))[:4]
+
+        top = [Guess(c, s, because(c)) for c, s in ranked[:4]]
+        return Guess(top[0].code, top[0].score, top[0].because, tuple(top[1:]))
+
+    def _p_agency(self, category: str) -> dict[str, float]:
+        pairs = self._pair.get(category)
+        if not pairs:
+            parent = self.categories[category].parent if category in self.categories else None
+            pairs = self._pair.get(parent or "")
+        if not pairs:
+            return {}
+        total = sum(pairs.values())
+        return {a: n / total for a, n in pairs.items()}
+
+    def _title(self, title: str, body: str, personal: Iterable[str],
+               cat: Guess | None) -> TitleGuess | None:
+        source = body if body.strip() else title
+        found = title_candidates(strip_personal(source, personal))
+        if not found:
+            return None
+        first = found[0]
+        lowered = first.text.lower()
+        because = tuple(w for w in (cat.because if cat else ()) if w in lowered)
+        return TitleGuess(first.text, 1.0 if first.complete else 0.7, because,
+                          tuple(c.text for c in found[1:]))
+
+
+def _guess(model: NaiveBayes, ranked: list[tuple[str, float]], evidence: dict[str, np.ndarray],
+           feats: Features, alternatives: int) -> Guess:
+    top = [Guess(c, s, model.because(c, evidence, feats) if evidence else ())
+           for c, s in ranked[: alternatives + 1]]
+    return Guess(top[0].code, top[0].score, top[0].because, tuple(top[1:]))
+
+
+def _name_features(agency: AgencyInfo) -> list[str]:
+    words = [t.surface for t in tokens(agency.name)
+             if not t.stop and t.surface not in AGENCY_NAME_STOP and len(t.surface) > 2]
+    parts = [p for p in agency.code.split("-") if len(p) > 2 and p not in AGENCY_NAME_STOP
+             and p not in {"kec", "kel", "pkm"}]
+    return list(dict.fromkeys([*words, *parts]))
+
+
+def _name_boost(agency: AgencyInfo, matched: list[str], wanted: list[str]) -> float:
+    """How much more likely an agency is when the slip names it (its place or its name)."""
+    if agency.kind in TERRITORIAL_KINDS:
+        kind_words = set(_KIND_WORDS.get(agency.kind, ()))
+        places = [w for w in wanted if w not in kind_words]
+        hit_places = [w for w in matched if w in places]
+        if not places or len(hit_places) < len(places):
+            return 1.0  # a partial place name ("sei") says nothing
+        return 30.0 if any(w in kind_words for w in matched) else 4.0
+    return 1.0 + 4.0 * len(matched) / max(len(wanted), 1)
