@@ -295,10 +295,14 @@ def _labelled(text: str) -> list[Span]:
 
 
 # --- emails --------------------------------------------------------------------------------
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+# OCR sometimes reads "gmail.com" as "gmail. com": a space after a dot is accepted before
+# the common domain endings only.
+_COMMON_TLD = r"(?:com|net|org|id|co|go|ac|sch|or|web|my|info|biz)\b"
 _EMAIL = re.compile(
-    r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*[ \t]?@[ \t]?"
-    r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*"
-    r"\.[A-Za-z]{2,}\b")
+    r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*[ \t]?@[ \t]?" + _LABEL
+    + r"(?:\.(?:" + _LABEL + r"|[ \t]" + _COMMON_TLD + r"))*"
+    + r"\.(?:[A-Za-z]{2,}\b|[ \t]" + _COMMON_TLD + ")", re.ASCII)
 
 
 def _emails(text: str) -> list[Span]:
