@@ -92,23 +92,29 @@ class StatusBoardData:
 class ManifestItem:
     number: str
     state: str  # outbox item state: pending, sending, retrying, done, quarantined
+    result: str | None = None  # for done: "registered" or "accepted"
     tracking_id: str | None = None
     attempts: int = 0
-    error: str | None = None
-    next_attempt_at: datetime | None = None
+    problem: str | None = None  # the operator's sentence (sync.errors.describe)
+    next_try_at: datetime | None = None
 
 
 @dataclass(frozen=True)
 class ManifestData:
     """The manifest of one sync batch: what went, what came back, what failed."""
 
-    batch_ref: str
+    batch_id: int
+    batch_uuid: str
+    kind: str  # push, bundle_export, bundle_import, received
     adapter: str
-    started_at: datetime
+    target: str
+    created_at: datetime
+    created_by: str
     finished_at: datetime | None
-    operator: str
     items: tuple[ManifestItem, ...]
-    target: str = ""  # where it went (an address, or a bundle file)
+
+    def count(self, *states: str) -> int:
+        return sum(1 for i in self.items if i.state in states)
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,7 @@ class MonthlyData:
     as_of: datetime
     total: int
     by_classification: tuple[tuple[str, int], ...]
-    by_category: tuple[tuple[str, int], ...]
+    by_category: tuple[tuple[str, str, int], ...]  # (code, 'Parent › Child', count)
     by_channel: tuple[tuple[str, int], ...]
     by_status: tuple[tuple[str, int], ...]
     completed: int

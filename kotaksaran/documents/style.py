@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
@@ -95,6 +96,7 @@ def paper(key: str, allowed: Sequence[str] | None = None) -> Paper:
 @dataclass(frozen=True)
 class Styles:
     title: ParagraphStyle
+    centred_title: ParagraphStyle
     heading: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
@@ -103,6 +105,7 @@ class Styles:
     big: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
+    cell_bold_right: ParagraphStyle
     unit_name: ParagraphStyle
     unit_line: ParagraphStyle
     centred: ParagraphStyle
@@ -128,6 +131,8 @@ def styles(p: Paper) -> Styles:
     return Styles(
         title=style("title", fontName=bold, fontSize=size * 1.45, leading=size * 1.8,
                     alignment=TA_CENTER if centre_head else TA_LEFT, spaceAfter=size * 0.3),
+        centred_title=style("centred_title", fontName=bold, fontSize=size * 1.45,
+                            leading=size * 1.8, alignment=TA_CENTER, spaceAfter=size * 0.3),
         heading=style("heading", fontName=bold, fontSize=size * 1.1, leading=size * 1.4,
                       spaceBefore=size * 0.7, spaceAfter=size * 0.25),
         body=style("body"),
@@ -138,6 +143,8 @@ def styles(p: Paper) -> Styles:
                   alignment=TA_CENTER if centre_head else TA_LEFT),
         cell=style("cell", fontSize=size * 0.92, leading=size * 1.15),
         cell_bold=style("cell_bold", fontName=bold, fontSize=size * 0.92, leading=size * 1.15),
+        cell_bold_right=style("cell_bold_right", fontName=bold, fontSize=size * 0.92,
+                              leading=size * 1.15, alignment=TA_RIGHT),
         unit_name=style("unit_name", fontName=bold, fontSize=size * 1.2, leading=size * 1.45,
                         alignment=TA_CENTER if centre_head else TA_LEFT),
         unit_line=style("unit_line", fontSize=size * 0.88, leading=size * 1.12,
@@ -198,6 +205,11 @@ def fmt_date(d: date, *, weekday: bool = False) -> str:
     return str(format_date(d, pattern, locale=_locale()))
 
 
+def month_name(year: int, month: int) -> str:
+    """'Juni 2026' / 'June 2026'."""
+    return str(format_date(date(year, month, 1), "LLLL y", locale=_locale()))
+
+
 def fmt_short_date(d: date) -> str:
     return d.strftime("%d/%m/%Y")
 
@@ -220,7 +232,9 @@ def fmt_int(n: int) -> str:
 
 
 def fmt_decimal(value: float, digits: int = 1) -> str:
-    s = f"{value:,.{digits}f}"
+    """Rounded half up (7.25 -> '7,3'), with the language's decimal mark."""
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    s = f"{exact:,.{digits}f}"
     if _locale() == "id":
         s = s.replace(",", "_").replace(".", ",").replace("_", ".")
     return s
@@ -375,7 +389,7 @@ def _pdf_date(printed_at: datetime) -> Callable[..., str]:
     return formatter
 
 
-class _FooterCanvas(Canvas):
+class _FooterCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
     """Draws 'page x of y' once the page count is known (pages are held until save)."""
 
     footer_left = ""
@@ -387,7 +401,7 @@ class _FooterCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 

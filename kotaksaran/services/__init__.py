@@ -14,6 +14,7 @@ from .admin import AdminService
 from .boxes import BoxService
 from .config import ConfigService
 from .context import Actor, Clock
+from .documents import DocumentService
 from .duplicates import DuplicateService
 from .intake import IntakeService
 from .listing import ListingService, ListQuery
@@ -69,6 +70,10 @@ class Services:
     @cached_property
     def config(self) -> ConfigService:
         return ConfigService(self.store, self.actor, self.clock)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        return DocumentService(self.store, self.actor, self.clock)
 
     @cached_property
     def ocr(self) -> OcrService:

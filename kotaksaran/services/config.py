@@ -51,6 +51,15 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("calendar.include_cuti_bersama", bool, True,
                     "Count the government's cuti bersama days as days off"),
         SettingSpec("mode.demo", bool, False, "This data dir holds demo data"),
+        # printed documents (kotaksaran/documents)
+        SettingSpec("documents.receipt_size", str, "a6",
+                    "Paper for receipts: an A6 sheet, or a 58 or 80 mm receipt roll",
+                    choices=("a6", "58mm", "80mm")),
+        SettingSpec("documents.tracking_url", str, "",
+                    "Address in the QR code on receipts; {tracking_id} stands for the LAPOR! "
+                    "tracking ID (empty = no QR code)"),
+        SettingSpec("documents.status_board_days", int, 90,
+                    "The status board lists the reports of this many past days", 1, 730),
         SettingSpec("cleanup.exif_orientation", bool, True,
                     "Turn imported photos as the camera recorded (EXIF orientation)"),
         SettingSpec("cleanup.cardinal_rotation", bool, True,
