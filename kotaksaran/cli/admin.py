@@ -125,7 +125,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
     with new_store(args) as store:
-        result = create_demo(store, args.count, args.seed, progress, bulk=args.bulk)
+        result = create_demo(store, args.count, args.seed, progress, bulk=args.bulk,
+                             scanned=args.scans)
     if show_progress:
         print(file=sys.stderr)
     if args.json:
@@ -541,5 +542,8 @@ def register(command: CommandFactory) -> None:
     p.add_argument("--seed", type=int, default=1, help=_("random seed (default: 1)"))
     p.add_argument("--bulk", action="store_true",
                    help=_("write the slips directly in batches (for very large counts)"))
+    p.add_argument("--scans", action="store_true",
+                   help=_("also add 8 scanned slips with page images, their text not read "
+                          "yet (as the window's demo has)"))
     _json_flag(p)
 

@@ -400,9 +400,10 @@ def _staff(store: Store) -> tuple[list[tuple[str, str]], str]:
 
 # --- through the services -----------------------------------------------------------------
 def create_demo(store: Store, count: int, seed: int = 1, progress: Progress | None = None, *,
-                bulk: bool = False, now: datetime | None = None, span_days: int = 182
-                ) -> DemoResult:
-    """Fill an empty store with a demo office and `count` slips (see the module doc)."""
+                bulk: bool = False, now: datetime | None = None, span_days: int = 182,
+                scanned: bool = False) -> DemoResult:
+    """Fill an empty store with a demo office and `count` slips (see the module doc); with
+    `scanned`, plus a few drafts with scanned page images waiting for OCR (demo_pages)."""
     started = time.perf_counter()
     if store.is_empty():
         store.ensure_schema(allow_migrate=False)
@@ -415,6 +416,13 @@ def create_demo(store: Store, count: int, seed: int = 1, progress: Progress | No
                           span_days=span_days)
     else:
         _through_services(store, count, seed, clock, real_now, span_days, progress)
+        if scanned:
+            # A few scanned slips with real page images, their text read by the window.
+            from .demo_pages import add_scanned_drafts
+
+            clock.value = real_now
+            add_scanned_drafts(Services(store, actor_for(store, DEMO_USERS[1].username),
+                                        clock), seed)
     return _result(store, time.perf_counter() - started)
 
 
@@ -580,6 +588,7 @@ def bulk_insert_slips(store: Store, n: int, seed: int = 1, *, progress: Progress
             "updated_at": plan.steps[-1][1] if plan.steps else plan.created_at,
             "verified_by": None, "verified_at": None, "reviewed_by": None,
             "reviewed_at": None, "upstream_status": None, "tracking_id": None, "revision": 1,
+            "ocr_text": "", "flags": {},
         }
         if with_audit:
             create_changes = [{"field": k, "old": None, "new": audit.jsonable(values[k])}

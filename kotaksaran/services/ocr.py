@@ -10,9 +10,9 @@ What a result does to its slip:
 * ``submissions.ocr_text`` becomes the text of its live pages (full-text search covers it);
 * ``submissions.flags["ocr"]`` records the quality: ``printed`` (most words confident),
   ``handwritten`` (the engine is mostly unsure) or ``mixed``;
-* a draft whose body is still empty gets the OCR text as its body when the quality is printed
-  or mixed (audited as ``ocr_prefill``). A handwritten page never fills the body with noise:
-  `offered_words` gives the few confident words to offer instead.
+* a draft whose body is still empty gets the OCR text as its body (paragraphs reflowed) when
+  the quality is printed or mixed (audited as ``ocr_prefill``). A handwritten page never
+  fills the body with noise: `offered_words` gives the few confident words to offer instead.
 """
 
 from __future__ import annotations
@@ -102,6 +102,25 @@ def quality(words: Sequence[engine.OcrWord]) -> str:
     if share < HANDWRITTEN_SHARE or mean < HANDWRITTEN_MEAN:
         return "handwritten"
     return "mixed"
+
+
+def reflow(text: str) -> str:
+    """Page text as a body: the lines of a paragraph joined into one, a word broken with a
+    hyphen at a line end joined again; paragraphs stay apart by a blank line."""
+    paragraphs: list[str] = []
+    for block in text.split("\n\n"):
+        joined = ""
+        for line in (ln.strip() for ln in block.splitlines()):
+            if not line:
+                continue
+            if joined.endswith("-") and len(joined) > 1 and joined[-2].isalpha() and (
+                    line[:1].islower()):
+                joined = joined[:-1] + line
+            else:
+                joined = f"{joined} {line}" if joined else line
+        if joined:
+            paragraphs.append(joined)
+    return "\n\n".join(paragraphs)
 
 
 def _view(page: Page) -> PageOcr:
@@ -311,7 +330,7 @@ class OcrService(ServiceBase):
     def _prefill(self, s: Session, sub: Submission, now: datetime) -> bool:
         if sub.status != Status.DRAFT.value or (sub.body or "").strip() or not sub.ocr_text:
             return False
-        sub.body = sub.ocr_text
+        sub.body = reflow(sub.ocr_text)
         flags = dict(sub.flags or {})
         info = dict(flags.get("ocr") or {})
         info["prefilled"] = True

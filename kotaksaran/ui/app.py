@@ -181,7 +181,8 @@ def create_demo_data(store: Store, parent: QWidget | None = None) -> None:
     def work(control: TaskControl) -> None:
         from ..services.demo import create_demo  # type: ignore[import-not-found,unused-ignore]
 
-        create_demo(store, DEMO_COUNT, progress=lambda done, total: control.progress(done, total))
+        create_demo(store, DEMO_COUNT, progress=lambda done, total: control.progress(done, total),
+                    scanned=True)
 
     def advanced(done: int, total: int, _text: str) -> None:
         if total:

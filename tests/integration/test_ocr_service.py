@@ -140,3 +140,12 @@ def test_turning_a_page_reads_it_again(office: Office, tmp_path: Path) -> None:
 def test_quality_from_word_confidences(confs: list[float], expected: str) -> None:
     words = [OcrWord("kata", c, (0, 0, 1, 1)) for c in confs]
     assert quality(words) == expected
+
+
+def test_reflow_joins_lines_of_a_paragraph() -> None:
+    from kotaksaran.services.ocr import reflow
+
+    text = "Saluran air di depan\nrumah tersumbat dan me-\nluap ke jalan.\n\nMohon dibantu.\n"
+    assert reflow(text) == ("Saluran air di depan rumah tersumbat dan meluap ke jalan.\n\n"
+                            "Mohon dibantu.")
+    assert reflow("Jl. Kenanga -\nRT 03") == "Jl. Kenanga - RT 03"
