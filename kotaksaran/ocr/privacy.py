@@ -67,24 +67,26 @@ class Span:
 
 # --- digits, including the letters OCR reads for them ------------------------------------------
 _AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"}
-_TOKEN = re.compile(r"[0-9A-Za-z|]+")
+# A whole token of digits and those letters, with at least one digit and one letter.
+_MIXED = re.compile(r"(?<![0-9A-Za-z|])(?=[0-9OoIl|]*[OoIl|])(?=[0-9OoIl|]*[0-9])"
+                    r"[0-9OoIl|]+(?![0-9A-Za-z|])")
 _DIGITS = "0123456789"
 
 
 def digit_view(text: str) -> str:
     """`text` with O/o/I/l/| turned into digits inside tokens that are mostly digits
     ("32O1" -> "3201", "l0" -> "10"); same length, so offsets carry over."""
-    chars = list(text)
-    for m in _TOKEN.finditer(text):
+    chars: list[str] | None = None
+    for m in _MIXED.finditer(text):
         tok = m.group()
         digits = sum(c in _DIGITS for c in tok)
-        letters = len(tok) - digits
-        if not digits or not letters or digits < 2 * letters:
+        if digits < 2 * (len(tok) - digits):
             continue
-        if all(c in _DIGITS or c in _AS_DIGIT for c in tok):
-            for i, c in enumerate(tok, m.start()):
-                chars[i] = _AS_DIGIT.get(c, c)
-    return "".join(chars)
+        if chars is None:
+            chars = list(text)
+        for i, c in enumerate(tok, m.start()):
+            chars[i] = _AS_DIGIT.get(c, c)
+    return text if chars is None else "".join(chars)
 
 
 _GROUP = re.compile(r"(?<![A-Za-z0-9])[0-9]+(?![A-Za-z0-9])")
@@ -123,9 +125,12 @@ def _chains(view: str) -> list[list[_Group]]:
     date belong to no number (a date breaks a run)."""
     chains: list[list[_Group]] = []
     prev: _Group | None = None
-    dates = _dates(view)
+    dates = _dates(view)  # sorted, not overlapping
+    k = 0
     for m in _GROUP.finditer(view):
-        if any(s <= m.start() < e for s, e in dates):
+        while k < len(dates) and dates[k][1] <= m.start():
+            k += 1
+        if k < len(dates) and dates[k][0] <= m.start():
             prev = None
             continue
         gap = view[prev.end:m.start()] if prev is not None else None
