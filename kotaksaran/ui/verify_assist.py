@@ -4,6 +4,7 @@ one key), and the confident words of a handwritten page, offered for insertion."
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -79,26 +80,23 @@ class SuggestionPanel(QFrame):
         outer.addWidget(self.empty)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(2)
-        grid.setColumnStretch(2, 1)
-        self.rows: dict[str, tuple[QLabel, QLabel, QLabel, QToolButton]] = {}
+        grid.setVerticalSpacing(3)
+        grid.setColumnStretch(1, 1)
+        self.rows: dict[str, tuple[QLabel, QLabel, QToolButton]] = {}
         for i, (key, _form_name) in enumerate(SUGGESTED):
-            name = QLabel(f"<b>Alt+{i + 1}</b> {self._names[key]}")
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            why = _small()
-            why.setWordWrap(True)
-            why.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            name = QLabel(f"<b>Alt+{i + 1}</b> {escape(self._names[key])}")
+            text = QLabel()
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             button = QToolButton()
             button.setText(self.tr("Accept"))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, k=key: self.accept(k))
-            grid.addWidget(name, 2 * i, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value, 2 * i, 1, 1, 2)
-            grid.addWidget(button, 2 * i, 3, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(why, 2 * i + 1, 1, 1, 3)
-            self.rows[key] = (name, value, why, button)
+            grid.addWidget(name, i, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(text, i, 1)
+            grid.addWidget(button, i, 2, Qt.AlignmentFlag.AlignTop)
+            self.rows[key] = (name, text, button)
         outer.addLayout(grid)
         self.set_suggestions(None, {})
 
@@ -109,19 +107,14 @@ class SuggestionPanel(QFrame):
                 s = getattr(suggestions, key, None)
                 if s is not None:
                     self._suggestions[key] = s
-        for key, (name, value, why, button) in self.rows.items():
+        for key, (name, text, button) in self.rows.items():
             s = self._suggestions.get(key)
-            for w in (name, value, why, button):
+            for w in (name, text, button):
                 w.setVisible(s is not None)
             if s is None:
                 continue
-            value.setText(str(s.label))
-            because = [str(w) for w in tuple(s.because)[:MAX_BECAUSE]]
-            why.setText(self.tr("because of: %1").replace("%1", ", ".join(because))
-                        if because else "")
-            why.setVisible(bool(because))
-            tip = self.tr("Confidence %1%").replace("%1", str(round(float(s.score) * 100)))
-            value.setToolTip(tip)
+            text.setToolTip(self.tr("Confidence %1%").replace("%1",
+                                                             str(round(float(s.score) * 100))))
             alternatives = tuple(getattr(s, "alternatives", ()) or ())
             if alternatives:
                 menu = QMenu(button)
@@ -139,6 +132,16 @@ class SuggestionPanel(QFrame):
         self.accept_all_button.setVisible(bool(self._suggestions))
         self.update_current(current)
 
+    def _html(self, suggestion: Any, used: bool) -> str:
+        """The value (bold while not yet in the form) and, in grey, the words behind it."""
+        label = escape(str(suggestion.label))
+        out = label if used else f"<b>{label}</b>"
+        because = [str(w) for w in tuple(suggestion.because)[:MAX_BECAUSE]]
+        if because:
+            why = escape(self.tr("because of: %1").replace("%1", ", ".join(because)))
+            out += f' &nbsp;<span style="color:#546e7a;">{why}</span>'
+        return out
+
     def update_current(self, current: dict[str, Any]) -> None:
         """Mark the suggestions the form already holds."""
         pending = 0
@@ -146,11 +149,11 @@ class SuggestionPanel(QFrame):
             s = self._suggestions.get(key)
             if s is None:
                 continue
-            _name, value, _why, button = self.rows[key]
+            _name, text, button = self.rows[key]
             used = current.get(form_name) == s.value
+            text.setText(self._html(s, used))
             button.setText("✓ " + self.tr("Used") if used else self.tr("Accept"))
             button.setEnabled(not used or button.menu() is not None)
-            value.setStyleSheet("color: #37474F;" if used else "font-weight: 600;")
             pending += not used
         self.accept_all_button.setEnabled(pending > 0)
 

@@ -1,6 +1,6 @@
 """What the verification workspace reads about one slip, as frozen snapshots made in a worker
 from the slip's id: its pages and their OCR, and the assistance (suggestions, personal data,
-possible duplicates). A part that fails or is not available leaves its place empty: the
+possible duplicates). A part that fails leaves its place empty: the
 petugas can always verify by reading the page."""
 
 from __future__ import annotations
@@ -12,8 +12,11 @@ from typing import Any, TypeVar
 
 from ..domain.errors import KotakSaranError
 from ..services import Services
+from ..services.duplicates import DuplicateHit
 from ..services.intake import PageView
 from ..services.ocr import CONFIDENT, PageOcr, quality
+from ..services.privacy import Finding
+from ..services.suggestions import Suggestions
 from .verify_text import SourceWord
 
 log = logging.getLogger(__name__)
@@ -41,9 +44,9 @@ class SlipPages:
 @dataclass(frozen=True)
 class Analysis:
     submission_id: int
-    suggestions: Any = None  # services.suggestions.Suggestions
-    findings: tuple[Any, ...] = ()  # services.privacy.Finding
-    duplicates: tuple[Any, ...] = ()  # services.duplicates.DuplicateHit
+    suggestions: Suggestions | None = None
+    findings: tuple[Finding, ...] = ()
+    duplicates: tuple[DuplicateHit, ...] = ()
     problems: dict[str, str] = field(default_factory=dict)  # part -> error code
 
 
@@ -74,24 +77,17 @@ def load_pages(svc: Services, submission_id: int) -> SlipPages:
 
 def load_analysis(svc: Services, submission_id: int) -> Analysis:
     problems: dict[str, str] = {}
-    suggestions = getattr(svc, "suggestions", None)
-    privacy = getattr(svc, "privacy", None)
-    duplicates = getattr(svc, "duplicates", None)
+    sid = submission_id
     return Analysis(
-        submission_id,
-        suggestions=None if suggestions is None else _part(
-            "suggestions", problems, lambda: suggestions.for_submission(submission_id), None),
-        findings=() if privacy is None else tuple(_part(
-            "privacy", problems, lambda: privacy.findings(submission_id), [])),
-        duplicates=() if duplicates is None else tuple(_part(
-            "duplicates", problems, lambda: duplicates.for_submission(submission_id), [])),
+        sid,
+        suggestions=_part("suggestions", problems,
+                          lambda: svc.suggestions.for_submission(sid), None),
+        findings=tuple(_part("privacy", problems, lambda: svc.privacy.findings(sid), [])),
+        duplicates=tuple(_part("duplicates", problems,
+                               lambda: svc.duplicates.for_submission(sid), [])),
         problems=problems,
     )
 
 
 def redaction_boxes(svc: Services, page_id: int) -> list[tuple[int, int, int, int]]:
-    privacy = getattr(svc, "privacy", None)
-    if privacy is None:
-        return []
-    return [tuple(int(v) for v in box)  # type: ignore[misc]
-            for box in privacy.redaction_boxes(page_id)]
+    return list(svc.privacy.redaction_boxes(page_id))

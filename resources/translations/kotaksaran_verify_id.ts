@@ -12,22 +12,22 @@
 <context>
     <name>MarkLegend</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="249" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="252" />
         <source>word</source>
         <translation>kata</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="256" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="259" />
         <source>Click a word to see it on the page.</source>
         <translation>Klik sebuah kata untuk melihatnya di halaman.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="264" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="267" />
         <source>%n word(s) the app was unsure of</source>
         <translation><numerusform>%n kata yang diragukan aplikasi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="265" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="268" />
         <source>personal data (%n)</source>
         <translation><numerusform>data pribadi (%n)</numerusform></translation>
     </message>
@@ -35,17 +35,17 @@
 <context>
     <name>OfferedWords</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="183" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="186" />
         <source>Words the app could read on the page — click to insert:</source>
         <translation>Kata yang terbaca aplikasi di halaman — klik untuk menyisipkan:</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="185" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="188" />
         <source>Insert all</source>
         <translation>Sisipkan semua</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="215" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="218" />
         <source>Insert “%1” at the text cursor</source>
         <translation>Sisipkan “%1” di posisi kursor teks</translation>
     </message>
@@ -71,58 +71,58 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="60" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="61" />
         <source>Classification</source>
         <translation>Klasifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="61" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="62" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="62" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="63" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="63" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="64" />
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="69" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="70" />
         <source>Suggestions</source>
         <translation>Saran aplikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="71" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="72" />
         <source>Accept all (Alt+0)</source>
         <translation>Terima semua saran (Alt+0)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="78" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="79" />
         <source>No suggestions yet: they come from the text.</source>
         <translation>Belum ada saran: saran muncul dari isi teks.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="94" />
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="151" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="93" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="155" />
         <source>Accept</source>
         <translation>Terima</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="120" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="141" />
         <source>because of: %1</source>
         <translation>karena kata: %1</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="123" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="116" />
         <source>Confidence %1%</source>
         <translation>Keyakinan %1%</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="151" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="155" />
         <source>Used</source>
         <translation>Dipakai</translation>
     </message>
