@@ -126,7 +126,8 @@ def cmd_receiver(args: argparse.Namespace) -> int:
     try:
         counts = run(store, ServeOptions(
             host=args.host, port=args.port, tracking=args.tracking, faults=args.faults,
-            seed=args.seed, cert=args.cert, key=args.key, access_log=args.access_log))
+            seed=args.seed, cert=args.cert, key=args.key, access_log=args.access_log,
+            slow_seconds=args.slow_max))
     finally:
         store.dispose()
     if counts:
@@ -231,6 +232,8 @@ def register(command: CommandFactory) -> None:
     rcv.add_argument("--faults", type=_rate, default=0.0, metavar=_("RATE"),
                      help=_("share of requests that get an injected fault (0-1)"))
     rcv.add_argument("--seed", type=int, default=None, help=_("random seed of the faults"))
+    rcv.add_argument("--slow-max", type=float, default=1.5, metavar=_("SECONDS"),
+                     help=_("longest delay of a slow answer (default: 1.5)"))
     rcv.add_argument("--cert", type=Path, metavar=_("FILE"),
                      help=_("TLS certificate (PEM): serve https"))
     rcv.add_argument("--key", type=Path, metavar=_("FILE"), help=_("TLS private key (PEM)"))

@@ -241,7 +241,7 @@ class SyncService(ServiceBase):
              adapter: Adapter | None = None) -> PushReport:
         """Take every approved slip into a new batch and send everything that is due."""
         self.require(*_OPERATORS, action="sync_push")
-        with SyncLock(self.store.data_dir.root):
+        with SyncLock(self.store):
             adapter = adapter or self._adapter(url)
             try:
                 info = adapter.info()
@@ -250,7 +250,7 @@ class SyncService(ServiceBase):
                                                                 scheduled=scheduled)
                 report = RunReport(batch_id=batch_id, batch=batch_uuid, queued=taken)
                 run_push(outbox, adapter, report, manual=not scheduled,
-                         reclaim_all=self.store.is_sqlite, progress=progress, cancel=cancel)
+                         reclaim_all=True, progress=progress, cancel=cancel)
                 outbox.finish_batch(batch_id)
             finally:
                 adapter.close()
@@ -306,7 +306,7 @@ class SyncService(ServiceBase):
              cancel: Cancel | None = None, adapter: Adapter | None = None) -> PullReport:
         """Tracking IDs and follow-up statuses since the last pull."""
         self.require(*_OPERATORS, action="sync_pull")
-        with SyncLock(self.store.data_dir.root):
+        with SyncLock(self.store):
             adapter = adapter or self._adapter(url)
             try:
                 info = adapter.info()
@@ -359,13 +359,18 @@ class SyncService(ServiceBase):
                           counts.unknown)
 
     # --- driving the outbox by hand (the file bundle) ---------------------------------
+    def locked(self) -> SyncLock:
+        """`with svc.sync.locked(): ...` — no push or pull runs meanwhile (SyncBusy if one
+        does); inside it, `prepare(reclaim=True)` also takes items a killed run left."""
+        return SyncLock(self.store)
+
     def prepare(self, *, kind: str = "bundle_export", adapter: str = "bundle",
-                target: str = "") -> PreparedBatch:
+                target: str = "", reclaim: bool = False) -> PreparedBatch:
         self.require(*_OPERATORS, action="sync_push")
         outbox = self._outbox(adapter, target)
         batch_id, batch_uuid, _taken = outbox.open_batch(kind=kind)
-        due = outbox.due(manual=True, reclaim_all=self.store.is_sqlite)
-        claimed = outbox.claim(due, reclaim_all=self.store.is_sqlite)
+        due = outbox.due(manual=True, reclaim_all=reclaim)
+        claimed = outbox.claim(due, reclaim_all=reclaim)
         return PreparedBatch(batch_id, batch_uuid, tuple(claimed))
 
     def outgoing(self, item_id: int, *, adapter: str = "bundle") -> Any:
@@ -393,7 +398,7 @@ class SyncService(ServiceBase):
         items = self.items(limit=item_limit)
         with self.store.read() as s:
             counts = dict(s.execute(select(OutboxItem.state, func.count())
-                                    .group_by(OutboxItem.state)).tuples().all())
+                                    .group_by(OutboxItem.state)).all())
         return SyncStatus(tuple(batches), tuple(items), {k: int(v) for k, v in counts.items()})
 
     def batches(self, *, limit: int = 20) -> list[BatchView]:

@@ -88,6 +88,7 @@ class SendResult:
     detail: str | None = None  # technical detail for the log, never shown as the message
     retry_after: float | None = None  # seconds the upstream asked us to wait (RETRY)
     offline: bool = False  # the link itself is down: the engine stops the run early
+    bytes_sent: int = 0  # request bytes this call put on the wire (bodies; for the figures)
 
     @classmethod
     def registered(cls, tracking_id: str, *, upstream_ref: str | None = None,
@@ -161,12 +162,14 @@ class AdapterInfo:
 
 class Adapter(abc.ABC):
     """One upstream. Made per push/pull run by `kotaksaran.sync.adapters.create_adapter`;
-    `close()` is called at the end of the run."""
+    `close()` is called at the end of the run. `send` is called from up to `parallel` worker
+    threads at once (one record each); set `parallel = 1` if the adapter cannot do that."""
 
     code: str = ""
     # True when `send` needs the page bytes (all HTTP adapters); a dialect that only sends
     # URLs to attachments may say False and save the work of preparing them.
     needs_attachments: bool = True
+    parallel: int = 1
 
     @abc.abstractmethod
     def info(self) -> AdapterInfo: ...

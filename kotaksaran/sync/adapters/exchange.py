@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -46,6 +47,7 @@ class _Retry(Exception):
 
 class ExchangeAdapter(Adapter):
     code = "exchange"
+    parallel = 4
 
     def __init__(self, config: AdapterConfig) -> None:
         self.config = config
@@ -56,7 +58,6 @@ class ExchangeAdapter(Adapter):
             headers["X-Unit"] = config.unit_code
         self.client = make_client(config.url, ca_file=config.ca_file, proxy=config.proxy,
                                   timeout=config.timeout, headers=headers, demo=config.demo)
-        self.bytes_sent = 0
 
     def info(self) -> AdapterInfo:
         return AdapterInfo(self.code, str(self.client.base_url).rstrip("/"))
@@ -72,13 +73,19 @@ class ExchangeAdapter(Adapter):
 
     # --- send ---------------------------------------------------------------------------
     def send(self, item: OutgoingItem, progress: UploadProgress) -> SendResult:
+        sent = [0]
+        result = self._send(item, progress, sent)
+        return replace(result, bytes_sent=sent[0])
+
+    def _send(self, item: OutgoingItem, progress: UploadProgress,
+              sent: list[int]) -> SendResult:
         try:
             for att in item.attachments:
                 self._upload(att, resume=item.attempt > 1 or att.sha256 in item.upload_state,
-                             progress=progress, state=dict(item.upload_state))
+                             progress=progress, state=dict(item.upload_state), sent=sent)
             body = json.dumps(dict(item.payload), ensure_ascii=False,
                               separators=(",", ":")).encode("utf-8")
-            self.bytes_sent += len(body)
+            sent[0] += len(body)
             resp = self.client.put(
                 f"/v1/submissions/{item.submission_uuid}", content=body,
                 headers={"Content-Type": "application/json",
@@ -119,7 +126,7 @@ class ExchangeAdapter(Adapter):
         return SendResult.retry("bad_answer", detail=detail)
 
     def _upload(self, att: Attachment, *, resume: bool, progress: UploadProgress,
-                state: dict[str, Any]) -> None:
+                state: dict[str, Any], sent: list[int]) -> None:
         url = f"/v1/uploads/{att.sha256}"
         offset = 0
         if resume:
@@ -132,7 +139,7 @@ class ExchangeAdapter(Adapter):
             if offset >= att.size:
                 return
             chunk = att.data[offset:offset + CHUNK]
-            self.bytes_sent += len(chunk)
+            sent[0] += len(chunk)
             resp = self.client.patch(url, content=chunk, headers={
                 "Upload-Offset": str(offset), "Upload-Length": str(att.size),
                 "Content-Type": "application/offset+octet-stream"})
