@@ -474,6 +474,9 @@ class MainWindow(QMainWindow):
         if runner is not None:
             runner.stop()
             self.watch_runner = None
+        ocr = getattr(self, "ocr_runner", None)
+        if ocr is not None:  # the pages being read finish; the rest wait for next time
+            ocr.shutdown()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)

@@ -101,6 +101,13 @@ class OcrRunner(QObject):
     def cancel(self) -> None:
         self._stop.set()
 
+    def shutdown(self) -> None:
+        """The window closes (or locks for another user): stop reading and looking."""
+        self._poll.stop()
+        self._check.stop()
+        self.blocked = True
+        self.cancel()
+
     def _progress(self, done: int, total: int, _text: str) -> None:
         self.progressed.emit(done, total)
 

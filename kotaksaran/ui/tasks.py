@@ -137,9 +137,16 @@ def _execute(fn: Callable[[TaskControl], Any], control: TaskControl, relay: _Rel
     except BaseException as exc:  # every failure must reach the GUI, or the job hangs there
         if not isinstance(exc, TaskCancelled):
             log.debug("background task failed", exc_info=exc)
-        relay.failed.emit(exc)
+        _emit(relay.failed, exc)
     else:
-        relay.finished.emit(result)
+        _emit(relay.finished, result)
+
+
+def _emit(signal: Any, value: Any) -> None:
+    try:
+        signal.emit(value)
+    except RuntimeError:  # the relay is gone: the app closed while the job ran; drop it
+        log.debug("background task finished after the app closed")
 
 
 def run_task(
