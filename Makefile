@@ -18,7 +18,8 @@ TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 LINT_DIRS := $(wildcard kotaksaran tests bench)
 TYPECHECK_DIRS := $(wildcard kotaksaran/domain kotaksaran/store kotaksaran/services \
-                             kotaksaran/sync kotaksaran/receiver)
+                             kotaksaran/sync kotaksaran/receiver kotaksaran/ocr \
+                             kotaksaran/documents kotaksaran/cli)
 
 ARGS ?=
 PYTEST_ARGS ?=

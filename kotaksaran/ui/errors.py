@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.errors import EnvironmentProblem, KotakSaranError
@@ -13,12 +14,17 @@ from ..i18n import error_message
 log = logging.getLogger(__name__)
 
 
+def _tr(text: str) -> str:
+    """Translated in the QMessageBox context, where app.py declares these texts."""
+    return QCoreApplication.translate("QMessageBox", text)
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """One place that turns an exception into a dialog (Bahasa Indonesia by default)."""
     if isinstance(exc, KotakSaranError):
         icon = QMessageBox.Icon.Warning if isinstance(exc, EnvironmentProblem) \
             else QMessageBox.Icon.Information
-        box = QMessageBox(icon, QMessageBox.tr("Kotak Saran Digital"), error_message(exc),
+        box = QMessageBox(icon, _tr("Kotak Saran Digital"), error_message(exc),
                           QMessageBox.StandardButton.Ok, parent)
         box.exec()
         return
@@ -28,8 +34,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 def show_crash(parent: QWidget | None, exc: BaseException) -> None:
     details = "".join(traceback.format_exception(exc))
-    box = QMessageBox(QMessageBox.Icon.Critical, QMessageBox.tr("Kotak Saran Digital"),
-                      QMessageBox.tr(
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Kotak Saran Digital"),
+                      _tr(
                           "Something went wrong inside the program. What you saved is safe. "
                           "Please tell the admin; the details are in the log."),
                       QMessageBox.StandardButton.Ok, parent)
