@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..i18n import _
+from ..i18n import N_, _
 from .base import (
     CommandFactory,
     UsageError,
@@ -24,11 +24,11 @@ from .base import (
 )
 
 STATE_LABELS = {
-    "pending": "waiting",
-    "sending": "sending",
-    "retrying": "will retry",
-    "done": "done",
-    "quarantined": "quarantined",
+    "pending": N_("waiting"),
+    "sending": N_("sending"),
+    "retrying": N_("will retry"),
+    "done": N_("done"),
+    "quarantined": N_("quarantined"),
 }
 
 
