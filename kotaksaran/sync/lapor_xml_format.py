@@ -348,7 +348,21 @@ def parse_submission(mapping: LaporMapping, body: bytes) -> ParsedSubmission:
                                                          "application/octet-stream"),
                                              sha256=sha, data=data))
     token = root.get(mapping.token_attribute) if mapping.token_attribute else None
-    return ParsedSubmission(token=token, record=record, attachments=tuple(attachments))
+    return ParsedSubmission(token=token, record=_prune(record),
+                            attachments=tuple(attachments))
+
+
+def _prune(record: dict[str, Any]) -> dict[str, Any]:
+    """Blocks whose every value is empty (no agency, no category, no reporter) become None,
+    as in the record that was sent."""
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            inner = _prune(value)
+            out[key] = inner if any(v is not None for v in inner.values()) else None
+        else:
+            out[key] = value
+    return out
 
 
 # --- answers --------------------------------------------------------------------------------
