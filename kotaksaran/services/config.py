@@ -89,6 +89,10 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("sync.auto_resume_minutes", int, 5,
                     "Try waiting records again on its own every this many minutes (0 = off)",
                     0, 1440),
+        SettingSpec("sync.lapor_mapping_file", str, "",
+                    "LAPOR! XML field mapping file (empty = the built-in one)"),
+        SettingSpec("sync.open311_mapping_file", str, "",
+                    "Open311 service code mapping file (empty = the built-in one)"),
     )
 }
 
