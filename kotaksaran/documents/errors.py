@@ -36,6 +36,12 @@ class PrintFailed(EnvironmentProblem):
     code = "print_failed"
 
 
+class OutputFailed(EnvironmentProblem):
+    """The document file could not be written."""
+
+    code = "document_output_failed"
+
+
 MESSAGES = {
     "document_font_missing": N_(
         "The font {font} that printed documents use cannot be found (looked in: {folders}). "
@@ -53,6 +59,13 @@ MESSAGES = {
     "print_failed": N_(
         "The document could not be printed ({detail}). Check that the printer is on and has "
         "paper, or save the document as PDF and print it later."),
+    "document_output_failed": N_(
+        "{file} could not be written ({detail}). Check that the folder exists and that you "
+        "may write there, or choose another folder."),
+    "printer_unavailable": N_(
+        "Printing from the command line needs CUPS (the 'lp' command), which this computer "
+        "does not have. Save the document with --out and print the file, or print from the "
+        "window."),
 }
 
 register_error_messages(MESSAGES)

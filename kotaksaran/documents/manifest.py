@@ -83,7 +83,7 @@ def story(data: ManifestData, unit: UnitInfo, printed: PrintInfo, p: Paper
     if not data.items:
         out.append(para(_("This batch holds no reports."), st.body))
         return out
-    header = [_("No."), _("Receipt number"), _("State"), _("LAPOR! tracking ID"),
+    header = [_("No."), _("Receipt number"), _("State"), _("LAPOR! tracking number"),
               _("Tries"), _("Remark")]
     widths = [9 * mm, 44 * mm, 30 * mm, 27 * mm, 12 * mm]
     widths.append(p.frame_width - sum(widths))

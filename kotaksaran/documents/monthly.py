@@ -88,7 +88,7 @@ def _count_table(title: str, items: list[tuple[str, int]], total: int, width: fl
     rows.append([para(_("Total"), st.cell_bold),
                  para(fmt_int(sum(n for _l, n in items)), st.cell_bold_right), ""])
     table = grid_table([title, _("Count"), _("Share")], rows,
-                       [width - 34 * mm, 14 * mm, 20 * mm], st, align_right=(1, 2))
+                       [width - 39 * mm, 16 * mm, 23 * mm], st, align_right=(1, 2))
     return [table]
 
 
@@ -125,7 +125,7 @@ def _overdue(data: MonthlyData, unit: UnitInfo, p: Paper, st: Styles) -> list[Fl
 
 
 def _notes(data: MonthlyData, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [para(_("How the figures are counted"), st.heading)]
+    out: list[Flowable] = []
     lines = [
         _("A report belongs to the month in which it was entered, in the unit's time zone."),
         _("Completion ratio: reports finished (closed at LAPOR!) out of all reports of the "
@@ -140,7 +140,7 @@ def _notes(data: MonthlyData, st: Styles) -> list[Flowable]:
     ]
     lines += [_(NOTES.get(code, code)) for code in data.notes]
     out += [markup("• {line}", st.small, line=line) for line in lines]
-    return out
+    return [KeepTogether([para(_("How the figures are counted"), st.heading), *out])]
 
 
 def story(data: MonthlyData, unit: UnitInfo, printed: PrintInfo, p: Paper

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import fonts
 
@@ -18,10 +19,11 @@ def bar_chart(title: str, items: Sequence[tuple[str, int]], width: float,
               font_size: float = 7.5) -> Drawing:
     """Horizontal bars, one per (label, count), largest scale rounded up to a whole step."""
     fonts.register_fonts()
-    rows = list(items) or [("—", 0)]
     bar_h = font_size * 1.9
-    label_w = min(width * 0.45, max(40.0, max(len(label) for label, _ in rows) * font_size
-                                    * 0.55))
+    widest = max((stringWidth(label, fonts.SANS, font_size) for label, _ in items),
+                 default=40.0)
+    label_w = min(width * 0.5, max(40.0, widest + 2))
+    rows = [(_shorten(label, label_w, font_size), n) for label, n in items] or [("—", 0)]
     top = font_size * 2.2
     bottom = font_size * 2.4
     height = top + bottom + bar_h * len(rows)
@@ -66,6 +68,15 @@ def bar_chart(title: str, items: Sequence[tuple[str, int]], width: float,
     chart.barLabels.dx = 3
     drawing.add(chart)
     return drawing
+
+
+def _shorten(label: str, width: float, size: float) -> str:
+    """`label` cut with '…' until it fits `width` points (the table beside has it whole)."""
+    if stringWidth(label, fonts.SANS, size) <= width:
+        return label
+    while label and stringWidth(label + "…", fonts.SANS, size) > width:
+        label = label[:-1]
+    return label.rstrip() + "…"
 
 
 def _step(peak: int) -> int:

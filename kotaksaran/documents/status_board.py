@@ -71,7 +71,7 @@ def story(data: StatusBoardData, unit: UnitInfo, printed: PrintInfo, p: Paper
         return out
 
     # The status comes before the title: it is what people look for.
-    header = [_("Receipt number"), _("LAPOR! tracking ID"), _("Received"), _("Status")]
+    header = [_("Receipt number"), _("LAPOR! tracking number"), _("Received"), _("Status")]
     widths = [46 * mm, 32 * mm, 23 * mm]
     rest = p.frame_width - sum(widths)
     if data.show_titles:

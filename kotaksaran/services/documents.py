@@ -210,9 +210,10 @@ class DocumentService(ServiceBase):
             paper = size or str(_setting(s, "documents.receipt_size"))
             data = self._receipt_data(s, sub)
             unit = self._unit(s)
-            printed = self._printed(s, "receipt", "submission", str(sub.id), copy)
+            printed = self._printed(s, "receipt", "submission", sub.uuid, copy)
         content = render_receipt(data, unit, printed, paper)
-        return RenderedDocument("receipt", "submission", str(sub.id), content,
+        # Entity id as the slip's own audit trail keys it (its UUID): prints show in History.
+        return RenderedDocument("receipt", "submission", sub.uuid, content,
                                 f"tanda-terima-{safe_name(sub.number)}.pdf", copy=printed.copy,
                                 options=(("size", paper),))
 

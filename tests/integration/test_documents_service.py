@@ -194,15 +194,16 @@ def test_reprint_is_a_copy_and_every_print_is_audited(office: Office) -> None:
     with office.store.read() as s:
         events = list(s.scalars(select(AuditEvent).where(
             AuditEvent.action == "document_print").order_by(AuditEvent.id)))
+    uuid = office.petugas.submissions.get(sub_id).uuid
     assert [(e.entity_type, e.entity_id, e.actor) for e in events] == [
-        ("submission", str(sub_id), "user:petugas1")] * 2
+        ("submission", uuid, "user:petugas1")] * 2
     assert events[0].changes == [
         {"field": "document", "old": None, "new": "receipt"},
         {"field": "copy", "old": None, "new": False},
         {"field": "output", "old": None, "new": "printer"},
         {"field": "target", "old": None, "new": "Kasir-58"}]
     assert events[1].changes[1]["new"] is True and events[1].note == "receipt pdf size=a6"
-    assert docs.prints("receipt", "submission", str(sub_id)) == 2
+    assert docs.prints("receipt", "submission", uuid) == 2
     # The status board is a snapshot: printing it again is a new board, not a copy.
     board = office.supervisor.documents.status_board()
     office.supervisor.documents.record_print(board)
