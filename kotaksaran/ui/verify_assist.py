@@ -100,12 +100,13 @@ class SuggestionPanel(QFrame):
         outer.addLayout(grid)
         self.set_suggestions(None, {})
 
-    def set_suggestions(self, suggestions: Any, current: dict[str, Any]) -> None:
+    def set_suggestions(self, suggestions: Any, current: dict[str, Any], *,
+                        hidden: tuple[str, ...] = ()) -> None:
         self._suggestions = {}
         if suggestions is not None:
             for key, _form_name in SUGGESTED:
                 s = getattr(suggestions, key, None)
-                if s is not None:
+                if s is not None and key not in hidden:
                     self._suggestions[key] = s
         for key, (name, text, button) in self.rows.items():
             s = self._suggestions.get(key)

@@ -100,9 +100,10 @@ def duplicate_html(hits: Sequence[Any]) -> str:
     for hit in list(hits)[:MAX_DUPLICATES]:
         detail = str(getattr(hit, "detail", "") or f"{round(float(hit.score) * 100)}%")
         link = f'<a href="{int(hit.submission_id)}">{escape(str(hit.number))}</a>'
-        parts.append(translate("VerifyNotes", "%1 “%2” — %3 (%4)")
-                     .replace("%1", link)
-                     .replace("%2", escape(str(getattr(hit, "title", "") or "")))
+        title = str(getattr(hit, "title", "") or "")
+        line = (translate("VerifyNotes", "%1 “%2” — %3 (%4)") if title
+                else translate("VerifyNotes", "%1 — %3 (%4)"))
+        parts.append(line.replace("%1", link).replace("%2", escape(title))
                      .replace("%3", escape(_kind_label(str(hit.kind))))
                      .replace("%4", escape(detail)))
     head = escape(translate("VerifyNotes", "This slip may already be in the database:"))

@@ -277,14 +277,15 @@ class VerifyWorkspacePage(SubmissionEditorPage):
         return buttons
 
     def _build_shortcuts(self) -> None:
-        keys: list[tuple[str, Any]] = [
+        keys: list[tuple[str | QKeySequence.StandardKey, Any]] = [
             ("Ctrl+S", self.save_now), ("Ctrl+Return", self.verify_and_next),
             ("Ctrl+Enter", self.verify_and_next), ("Alt+0", self.accept_all_suggestions),
             ("Ctrl+PgDown", lambda: self.link.show_page(self.link.page_index + 1)),
             ("Ctrl+PgUp", lambda: self.link.show_page(self.link.page_index - 1)),
-            ("Ctrl++", lambda: self.image_panel.view.zoom(ZOOM_STEP)),
+            (QKeySequence.StandardKey.ZoomIn, lambda: self.image_panel.view.zoom(ZOOM_STEP)),
             ("Ctrl+=", lambda: self.image_panel.view.zoom(ZOOM_STEP)),
-            ("Ctrl+-", lambda: self.image_panel.view.zoom(1 / ZOOM_STEP)),
+            (QKeySequence.StandardKey.ZoomOut,
+             lambda: self.image_panel.view.zoom(1 / ZOOM_STEP)),
             ("Ctrl+0", self.image_panel.view.fit),
             ("Alt+Right", self.skip), ("Alt+Left", self.go_back),
         ]
@@ -490,12 +491,13 @@ class VerifyWorkspacePage(SubmissionEditorPage):
         self.offered.set_words(offer)
         self._update_ocr_state()
         self.link.set_pages(snap)
+        self._show_suggestions()
 
     def _analysis_loaded(self, gen: int, analysis: Analysis) -> None:
         if gen != self._gen:
             return
         self._analysis = analysis
-        self.suggestion_panel.set_suggestions(analysis.suggestions, self._current_values())
+        self._show_suggestions()
         html = duplicate_html(analysis.duplicates)
         self.dup_banner.setText(html)
         self.dup_banner.setVisible(bool(html))
@@ -541,6 +543,16 @@ class VerifyWorkspacePage(SubmissionEditorPage):
             value = self.suggestion_panel.value(key)
             if current.get(dict(SUGGESTED)[key]) != value:
                 self.accept_suggestion(key, value)
+
+    def _show_suggestions(self) -> None:
+        analysis, snap, view = self._analysis, self._pages, self._view
+        hidden: tuple[str, ...] = ()
+        if snap is not None and snap.quality == "handwritten" and \
+                (view is None or not view.body.strip()):
+            hidden = ("title",)  # it would be made of what the engine could not read
+        self.suggestion_panel.set_suggestions(
+            analysis.suggestions if analysis is not None else None, self._current_values(),
+            hidden=hidden)
 
     def _update_suggestion_state(self) -> None:
         self.suggestion_panel.update_current(self._current_values())

@@ -12,22 +12,22 @@
 <context>
     <name>MarkLegend</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="252" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="253" />
         <source>word</source>
         <translation>kata</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="259" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="260" />
         <source>Click a word to see it on the page.</source>
         <translation>Klik sebuah kata untuk melihatnya di halaman.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="267" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="268" />
         <source>%n word(s) the app was unsure of</source>
         <translation><numerusform>%n kata yang diragukan aplikasi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="268" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="269" />
         <source>personal data (%n)</source>
         <translation><numerusform>data pribadi (%n)</numerusform></translation>
     </message>
@@ -35,17 +35,17 @@
 <context>
     <name>OfferedWords</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="186" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="187" />
         <source>Words the app could read on the page — click to insert:</source>
         <translation>Kata yang terbaca aplikasi di halaman — klik untuk menyisipkan:</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="188" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="189" />
         <source>Insert all</source>
         <translation>Sisipkan semua</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="218" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="219" />
         <source>Insert “%1” at the text cursor</source>
         <translation>Sisipkan “%1” di posisi kursor teks</translation>
     </message>
@@ -107,22 +107,22 @@
     </message>
     <message>
         <location filename="../../kotaksaran/ui/verify_assist.py" line="93" />
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="155" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="156" />
         <source>Accept</source>
         <translation>Terima</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="141" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="142" />
         <source>because of: %1</source>
         <translation>karena kata: %1</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="116" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="117" />
         <source>Confidence %1%</source>
         <translation>Keyakinan %1%</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="155" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="156" />
         <source>Used</source>
         <translation>Dipakai</translation>
     </message>
@@ -263,22 +263,27 @@
         <translation>teks yang hampir sama</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="103" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="104" />
         <source>%1 “%2” — %3 (%4)</source>
         <translation>%1 “%2” — %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="108" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="105" />
+        <source>%1 — %3 (%4)</source>
+        <translation>%1 — %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="109" />
         <source>This slip may already be in the database:</source>
         <translation>Laporan ini mungkin sudah ada di basis data:</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="112" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="113" />
         <source>(and %n more)</source>
         <translation>(dan %n lagi)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="113" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="114" />
         <source>Click a number to open that slip; Back returns here.</source>
         <translation>Klik nomornya untuk membuka laporan itu; tombol Kembali membawa Anda ke sini lagi.</translation>
     </message>
@@ -380,22 +385,22 @@ Garis bawah bergelombang oranye, miring: aplikasi ragu dengan kata itu. Garis ba
         <translation>Verifikasi &amp;&amp; berikutnya (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="314" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="315" />
         <source>(no title yet)</source>
         <translation>(belum berjudul)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="317" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="318" />
         <source>%n waiting:</source>
         <translation><numerusform>%n menunggu:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="395" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="396" />
         <source>Verification</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="582" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="594" />
         <source>Reading the text of the page…</source>
         <translation>Membaca teks halaman…</translation>
     </message>

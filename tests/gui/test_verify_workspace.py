@@ -293,6 +293,8 @@ def test_handwritten_page_leaves_the_text_to_the_petugas(office: Office, qtbot: 
     assert page.form.body.toPlainText() == ""
     assert page.image_panel.view.has_image()
     assert "Handwriting" in page.ocr_label.text()
+    # no title made of what the engine could not read; the sure words may still classify
+    assert "title" not in page.suggestion_panel.suggested_keys()
 
     # the few confident words are offered, not imposed
     offered = page.offered.words()
