@@ -149,3 +149,21 @@ def test_reflow_joins_lines_of_a_paragraph() -> None:
     assert reflow(text) == ("Saluran air di depan rumah tersumbat dan meluap ke jalan.\n\n"
                             "Mohon dibantu.")
     assert reflow("Jl. Kenanga -\nRT 03") == "Jl. Kenanga - RT 03"
+
+
+def test_reading_a_region_of_a_page(office: Office, tmp_path: Path) -> None:
+    (sub_id,) = _import(office, P.save(tmp_path / "surat.png"))
+    office.petugas.ocr.run(workers=1)
+    (page,) = office.petugas.ocr.submission_ocr(sub_id)
+    word = next(w for w in page.words if w.text.startswith("berlubang"))
+    x, y, w, h = word.box
+    # One line around the word: read as a line (psm 7), boxes in page pixels.
+    line = office.petugas.ocr.read_region(page.page_id, (x - 300, y - 10, w + 600, h + 20))
+    assert "berlubang" in line.text
+    found = next(wd for wd in line.words if wd.text.startswith("berlubang"))
+    assert abs(found.box[0] - x) <= 6 and abs(found.box[1] - y) <= 6
+    # A block of several lines.
+    block = office.petugas.ocr.read_region(page.page_id, (0, y - 200, page.width, 400))
+    assert "berlubang" in block.text and "\n" in block.text
+    # A sliver reads nothing rather than failing.
+    assert office.petugas.ocr.read_region(page.page_id, (5, 5, 2, 2)).text == ""
