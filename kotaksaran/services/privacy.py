@@ -11,7 +11,9 @@
 * `outgoing_pages` - the page images that leave the office: downscaled to 200 dpi at most and
   compressed (greyscale JPEG, or bilevel PNG when smaller), blacked out for anonim and
   rahasia slips. Such a slip is refused while a page has not been read by OCR (pending or
-  failed) and nobody marked it by hand: its personal data cannot have been found.
+  failed), or was read as handwriting, and nobody looked at it: its personal data cannot
+  have been found reliably. `set_redactions` records what a person marked (boxes, or that
+  the page was checked and needs none).
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import i18n
+from ..domain.enums import Role, Status
 from ..domain.errors import KotakSaranError, NotFound
 from ..i18n import N_
 from ..ocr import privacy as P
 from ..ocr.engine import OcrWord
 from ..store.models import Page, Submission
 from .context import ServiceBase
-from .ocr import words_from_json
+from .ocr import quality, words_from_json
 from .submissions import find_submission, identity_visible
 
 MAX_DPI = 200
@@ -58,12 +61,41 @@ class PageNotChecked(KotakSaranError):
         super().__init__(None, number=number, page=page)
 
 
+class HandwritingNotChecked(KotakSaranError):
+    """An anonim/rahasia slip has a handwritten page nobody has looked at for personal data."""
+
+    code = "privacy_handwriting_not_checked"
+
+    def __init__(self, number: str, page: int) -> None:
+        super().__init__(None, number=number, page=page)
+
+
+class RedactionsClosed(KotakSaranError):
+    """The slip's pages have already left the office."""
+
+    code = "privacy_redactions_closed"
+
+    def __init__(self, number: str, status: str) -> None:
+        super().__init__(None, number=number, status=status)
+
+
 i18n.register_error_messages({
     PageNotChecked.code: N_(
         "Page {page} of slip {number} has not been read by OCR yet, so its personal data "
         "cannot be blacked out. Wait until OCR has finished (or run it again), or mark the "
         "parts to cover by hand in the verification screen, then send again."),
+    HandwritingNotChecked.code: N_(
+        "Page {page} of slip {number} is handwritten, so the program cannot find a NIK or "
+        "phone number on it by itself. Open the slip in the verification screen, cover the "
+        "personal data by hand (or confirm that there is none), then send again."),
+    RedactionsClosed.code: N_(
+        "Slip {number} has status '{status}': its pages have already been sent, so what is "
+        "covered on them can no longer be changed."),
 })
+
+STAFF = (Role.PETUGAS, Role.SUPERVISOR, Role.ADMIN)
+SENT = (Status.SENT.value, Status.REGISTERED.value, Status.CLOSED.value)
+CHECKED = "checked"  # a redactions row that only says a person looked at the page
 
 
 def kind_label(kind: str) -> str:
@@ -206,9 +238,7 @@ class PrivacyService(ServiceBase):
         for index, page in enumerate(pages, 1):
             boxes: list[P.Box] = []
             if private:
-                if (page.state in ("pending", "failed") and not page.blank
-                        and not page.checked_by_hand):
-                    raise PageNotChecked(number=number, page=index)
+                self._check_readable(page, number, index)
                 boxes = [*_auto_boxes(page, terms), *page.manual]
             with Image.open(io.BytesIO(self.store.blobs.read(page.blob_sha256))) as img:
                 img.load()
@@ -220,3 +250,38 @@ class PrivacyService(ServiceBase):
                                     sha256=hashlib.sha256(data).hexdigest(),
                                     redacted=bool(boxes), page_id=page.id))
         return out
+
+    def _check_readable(self, page: _PageData, number: str, index: int) -> None:
+        if page.blank or page.checked_by_hand:
+            return
+        if page.state in ("pending", "failed"):
+            raise PageNotChecked(number=number, page=index)
+        if page.state == "done" and quality(page.words) == "handwritten":
+            raise HandwritingNotChecked(number=number, page=index)
+
+    def set_redactions(self, page_id: int, boxes: Sequence[P.Box], *, checked: bool = True
+                       ) -> list[P.Box]:
+        """Replace the boxes a person drew on a page (stored-image pixels). With no boxes and
+        `checked`, the page is recorded as looked at and needing none; with no boxes and not
+        `checked`, the mark is removed. Audited on the slip."""
+        self.require(*STAFF, action="redact")
+        clean = list(manual_boxes([{"box": b} for b in boxes]))
+        rows: list[dict[str, Any]] = [{"box": list(b), "kind": "manual"} for b in clean]
+        if not rows and checked:
+            rows = [{"box": [0, 0, 0, 0], "kind": CHECKED}]
+        with self.store.write() as s:
+            page = s.get(Page, page_id)
+            if page is None:
+                raise NotFound(what="page", ref=str(page_id))
+            sub = page.submission
+            if sub.status in SENT:
+                raise RedactionsClosed(number=sub.number, status=sub.status)
+            old = list(page.redactions or [])
+            if old == rows:
+                return clean
+            page.redactions = rows
+            sub.updated_at = self.now()
+            self.audit(s, "page_redactions", "submission", sub.uuid,
+                       [{"field": "redactions", "old": len(manual_boxes(old)),
+                         "new": len(clean)}], note=f"page {page.id}")
+        return clean

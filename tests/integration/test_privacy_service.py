@@ -5,6 +5,7 @@ slip's pages only compressed, and personal data shown only to those who may see 
 from __future__ import annotations
 
 import io
+import random
 import re
 from pathlib import Path
 
@@ -12,8 +13,10 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
 from kotaksaran import i18n
+from kotaksaran.domain.enums import Status
+from kotaksaran.domain.errors import PermissionDenied
 from kotaksaran.ocr.engine import recognize
-from kotaksaran.services.privacy import PageNotChecked
+from kotaksaran.services.privacy import HandwritingNotChecked, PageNotChecked, RedactionsClosed
 from kotaksaran.store.models import Page
 from tests import ocr_pages as P
 from tests.conftest import Office, valid_slip
@@ -196,12 +199,14 @@ def test_unread_page_of_an_anonymous_slip_is_refused_until_marked(office: Office
     with pytest.raises(PageNotChecked) as info:
         office.operator.privacy.outgoing_pages(sub_id)
     assert "belum dibaca OCR" in i18n.error_message(info.value)
+    assert office.petugas.privacy.redaction_boxes(office.petugas.intake.pages(
+        sub_id)[0].id) == []
     # a person marks what to cover by hand: the page may go, blacked out there
     page_id, stored, _ = _stored(office, sub_id)
-    with office.store.write() as s:
-        page = s.get(Page, page_id)
-        assert page is not None
-        page.redactions = [{"box": [200, 250, 900, 300], "kind": "manual"}]
+    with pytest.raises(PermissionDenied):
+        office.operator.privacy.set_redactions(page_id, [(200, 250, 900, 300)])
+    assert office.petugas.privacy.set_redactions(
+        page_id, [(200, 250, 900, 300), (5, 5, 0, 9)]) == [(200, 250, 900, 300)]
     assert office.petugas.privacy.redaction_boxes(page_id) == [(200, 250, 900, 300)]
     (out,) = office.operator.privacy.outgoing_pages(sub_id)
     assert out.redacted
@@ -210,6 +215,55 @@ def test_unread_page_of_an_anonymous_slip_is_refused_until_marked(office: Office
     region = sent.crop((int(210 * scale), int(260 * scale), int(1090 * scale),
                         int(540 * scale)))
     assert ImageStat.Stat(region).extrema[0][1] < 60
+    uuid = office.petugas.submissions.get(sub_id).uuid
+    assert any(e.action == "page_redactions" for e in office.petugas.audit_trail(
+        "submission", uuid))
+    # once sent, what is covered can no longer change
+    with office.store.write() as s:
+        page = s.get(Page, page_id)
+        assert page is not None
+        page.submission.status = Status.SENT.value
+    with pytest.raises(RedactionsClosed) as closed:
+        office.petugas.privacy.set_redactions(page_id, [])
+    assert "sudah terkirim" in i18n.error_message(closed.value)
+
+
+def _handwriting(path: Path) -> Path:
+    """Pen strokes that are no letters, like a handwritten slip, at 150 dpi."""
+    rng = random.Random(5)
+    img = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(img)
+    for row in range(5):
+        x, y = 120, 220 + row * 95
+        while x < 1050:
+            pts = [(x + i * 6, y + rng.randint(-18, 18)) for i in range(rng.randint(6, 16))]
+            draw.line(pts, fill=0, width=4, joint="curve")
+            x = pts[-1][0] + rng.randint(20, 45)
+    draw.text((120, 1600), "Kotak Saran", font=ImageFont.truetype(str(P.FONT), 36), fill=0)
+    img.save(path, dpi=(150, 150))
+    return path
+
+
+@P.needs_font
+@P.needs_tesseract
+def test_handwritten_page_of_an_anonymous_slip_waits_for_a_person(office: Office,
+                                                                  tmp_path: Path) -> None:
+    report = office.petugas.intake.import_files([_handwriting(tmp_path / "tangan.png")])
+    sub_id = report.imported[0].submission_id
+    office.petugas.ocr.run(workers=1)
+    (page,) = office.petugas.ocr.submission_ocr(sub_id)
+    assert page.state == "done"
+    assert len(office.petugas.privacy.outgoing_pages(sub_id)) == 1  # open slip: sent as is
+    office.petugas.submissions.save_draft(sub_id, {"anonim": True})
+    with pytest.raises(HandwritingNotChecked) as info:
+        office.operator.privacy.outgoing_pages(sub_id)
+    assert "tulisan tangan" in i18n.error_message(info.value)
+    office.petugas.privacy.set_redactions(page.page_id, [])  # looked at: nothing to cover
+    (out,) = office.operator.privacy.outgoing_pages(sub_id)
+    assert not out.redacted
+    office.petugas.privacy.set_redactions(page.page_id, [], checked=False)
+    with pytest.raises(HandwritingNotChecked):
+        office.operator.privacy.outgoing_pages(sub_id)
 
 
 def test_findings_are_shown_only_to_those_who_may_see_the_identity(office: Office) -> None:
