@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import N_, _
+from ..receiver import FAULT_KINDS as KINDS
 from .base import (
     CommandFactory,
     UsageError,
@@ -127,7 +128,7 @@ def cmd_receiver(args: argparse.Namespace) -> int:
         counts = run(store, ServeOptions(
             host=args.host, port=args.port, tracking=args.tracking, faults=args.faults,
             seed=args.seed, cert=args.cert, key=args.key, access_log=args.access_log,
-            slow_seconds=args.slow_max))
+            slow_seconds=args.slow_max, fault_kinds=_kinds(args.fault_kinds)))
     finally:
         store.dispose()
     if counts:
@@ -188,6 +189,14 @@ def _port(text: str) -> int:
     return value
 
 
+def _kinds(text: str) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in text.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        raise UsageError(_("unknown fault kind: {kinds}").format(kinds=", ".join(unknown)))
+    return kinds
+
+
 def _rate(text: str) -> float:
     try:
         value = float(text)
@@ -232,6 +241,9 @@ def register(command: CommandFactory) -> None:
     rcv.add_argument("--faults", type=_rate, default=0.0, metavar=_("RATE"),
                      help=_("share of requests that get an injected fault (0-1)"))
     rcv.add_argument("--seed", type=int, default=None, help=_("random seed of the faults"))
+    rcv.add_argument("--fault-kinds", default=",".join(KINDS), metavar=_("KINDS"),
+                     help=_("which faults, comma-separated (default: all of {kinds})").format(
+                         kinds=", ".join(KINDS)))
     rcv.add_argument("--slow-max", type=float, default=1.5, metavar=_("SECONDS"),
                      help=_("longest delay of a slow answer (default: 1.5)"))
     rcv.add_argument("--cert", type=Path, metavar=_("FILE"),

@@ -24,7 +24,9 @@ from typing import Any
 
 from aiohttp import web
 
-KINDS = ("drop", "error500", "slow", "reset", "duplicate", "lost_reply")
+from . import FAULT_KINDS
+
+KINDS = FAULT_KINDS
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 PartialHook = Callable[[web.Request, bytes], Awaitable[None]]
 

@@ -19,7 +19,7 @@ from aiohttp import web
 from ..store.db import Store
 from .context import ReceiverContext
 from .core import AttachmentRef, IncomingRecord, ReceiverCore, Refusal
-from .faults import Faults
+from .faults import KINDS, Faults
 
 API = "/v1"
 DIALECTS = ("kotaksaran.receiver.open311", "kotaksaran.receiver.lapor_xml")
@@ -38,6 +38,7 @@ class ServeOptions:
     key: Path | None = None
     access_log: bool = False
     slow_seconds: float = 1.5
+    fault_kinds: tuple[str, ...] = KINDS
 
 
 def _errors(status: int, code: str, field: str | None = None, **extra: Any) -> web.Response:
@@ -179,7 +180,8 @@ async def get_changes(request: web.Request) -> web.Response:
 def build_app(store: Store, opts: ServeOptions) -> tuple[web.Application, Faults]:
     core = ReceiverCore(store, tracking=opts.tracking)
     ctx = ReceiverContext(core=core, tracking_mode=opts.tracking)
-    faults = Faults(opts.faults, opts.seed, slow_seconds=opts.slow_seconds)
+    faults = Faults(opts.faults, opts.seed, slow_seconds=opts.slow_seconds,
+                    kinds=opts.fault_kinds)
     faults.partial_hooks["upload_patch"] = _keep_partial
     app = web.Application(middlewares=[faults.middleware()], client_max_size=MAX_BODY)
     app[_CTX] = ctx

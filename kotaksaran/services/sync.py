@@ -432,7 +432,7 @@ class SyncService(ServiceBase):
             stmt = stmt.limit(limit)
         with self.store.read() as s:
             return [_item_view(i, number, title, buuid)
-                    for i, number, title, buuid in s.execute(stmt).tuples()]
+                    for i, number, title, buuid in s.execute(stmt).all()]
 
     def history(self, ref: int | str) -> list[StatusEventView]:
         with self.store.read() as s:
