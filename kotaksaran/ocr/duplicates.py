@@ -10,8 +10,14 @@ capital inside a sentence. Two letters of the same template that differ only in 
 and the RT are not the same letter. Texts that are short or made of generic words only
 ("Terima kasih atas pelayanannya.") never match: many people write exactly that.
 
+Printed forms. Lines that are in the OCR text of many slips ("FORMULIR KOTAK SARAN",
+"Nama:") are the office's form, not the reporter's words: `common_lines` finds them and
+`strip_common` removes them before comparing.
+
 Images. Pages are compared by the 64-bit perceptual hash that intake stores
-(`kotaksaran.services.intake.phash`): the number of differing bits (Hamming distance).
+(`kotaksaran.services.intake.phash`): the number of differing bits (Hamming distance). The
+hash sees the page at 32x32 pixels, where two slips on one printed form look alike; so when
+both slips have text, an image match needs the texts not to disagree (`IMAGE_TEXT_VETO`).
 
 The thresholds below were chosen on the tuning half of `bench/bench_duplicates.py` and
 checked on its other half (figures in `bench/RESULTS.md`).
@@ -28,16 +34,31 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 # --- thresholds (from bench/bench_duplicates.py) ---------------------------------------------
-TEXT_THRESHOLD = 0.80  # text score at or above which two slips are flagged
+TEXT_THRESHOLD = 0.75  # text score at or above which two slips are flagged
 TEXT_MIN_CHARS = 40  # a normalised text shorter than this never matches
 TEXT_MIN_WORDS = 6  # ... nor one with fewer distinct content words than this
 # Word-set similarity (a greeting added) counts only between texts of comparable length.
-TOKEN_SET_MIN_LENGTH_RATIO = 0.6
+TOKEN_SET_MIN_LENGTH_RATIO = 0.4
 # How much the score drops when none of the specifics of either text are in the other.
 SPECIFICS_PENALTY = 0.25
-# A specific "is in" the other text when a token there is this similar (OCR garbles digits).
+# A specific "is in" the other text when a token there is this similar (OCR garbles digits),
+# or, for one of at least SPECIFIC_SPAN_MIN_CHARS characters, a stretch of the other text
+# with its spaces removed is (OCR runs words together and splits them).
 SPECIFIC_MATCH_CUTOFF = 70.0
-IMAGE_MAX_DISTANCE = 6  # bits of 64: pages this close are flagged as the same image
+SPECIFIC_SPAN_MIN_CHARS = 5
+SPECIFIC_SPAN_CUTOFF = 80.0
+# The penalty in full takes this many specifics on the side with fewer; fewer count less.
+SPECIFICS_FULL_WEIGHT = 3
+IMAGE_MAX_DISTANCE = 5  # bits of 64: pages this close are flagged as the same image
+# ... unless both slips have text to compare and it scores below this: two slips on the same
+# printed form look alike at 32x32 pixels, but they say different things.
+IMAGE_TEXT_VETO = 0.7
+# A line that is in the OCR text of this many of the office's recent slips (and this share of
+# them) is printed on its form ("FORMULIR KOTAK SARAN", "Nama:", "Isi saran:"), not written
+# by the reporter: it is left out before texts are compared.
+BOILERPLATE_MIN_SLIPS = 5
+BOILERPLATE_SHARE = 0.02
+BOILERPLATE_LINE_MATCH = 90.0  # a line this similar to a form line (OCR noise) is one too
 HASH_BITS = 64
 
 # Shorthand that writers use or do not use; folded to the full word before comparing.
@@ -154,20 +175,41 @@ class Prepared:
     normalized: str
     comparable: bool
     specifics: frozenset[str]
+    content: str = ""  # the normalised words without stopwords: greetings mostly gone
+    squeezed: str = ""  # normalised, no spaces, OCR look-alikes folded
 
 
 def prepare(text: str) -> Prepared:
-    norm = normalize(text)
+    ws = words(text)
+    norm = " ".join(ws)
     ok = len(norm) >= TEXT_MIN_CHARS and len(content_words(text)) >= TEXT_MIN_WORDS
-    return Prepared(text, norm, ok, specifics(text) if ok else frozenset())
+    if not ok:
+        return Prepared(text, norm, False, frozenset())
+    content = " ".join(w for w in ws if w not in STOPWORDS)
+    return Prepared(text, norm, True, specifics(text), content,
+                    norm.replace(" ", "").translate(_OCR_FOLD))
 
 
-def _covered(mine: frozenset[str], theirs: frozenset[str]) -> float:
-    """Share of `mine` with a close enough token in `theirs`."""
-    pool = list(theirs)
-    found = sum(1 for w in mine if process.extractOne(
-        w, pool, scorer=fuzz.ratio, score_cutoff=SPECIFIC_MATCH_CUTOFF) is not None)
-    return found / len(mine)
+def _covered(mine: Prepared, theirs: Prepared) -> float:
+    """Share of the specifics of `mine` found in `theirs`."""
+    pool = list(theirs.specifics)
+    found = 0
+    for w in mine.specifics:
+        if process.extractOne(w, pool, scorer=fuzz.ratio,
+                              score_cutoff=SPECIFIC_MATCH_CUTOFF) is not None or (
+                len(w) >= SPECIFIC_SPAN_MIN_CHARS
+                and fuzz.partial_ratio(w, theirs.squeezed) >= SPECIFIC_SPAN_CUTOFF):
+            found += 1
+    return found / len(mine.specifics)
+
+
+def _similarity(a: str, b: str) -> tuple[float, float, float]:
+    edit = fuzz.ratio(a, b) / 100
+    sorted_words = fuzz.token_sort_ratio(a, b, processor=None) / 100
+    shorter, longer = sorted((len(a), len(b)))
+    word_set = (fuzz.token_set_ratio(a, b, processor=None) / 100
+                if shorter >= TOKEN_SET_MIN_LENGTH_RATIO * longer else 0.0)
+    return edit, sorted_words, word_set
 
 
 @dataclass(frozen=True)
@@ -194,19 +236,17 @@ def text_score(a: str | Prepared, b: str | Prepared) -> TextScore:
     pb = b if isinstance(b, Prepared) else prepare(b)
     if not (pa.comparable and pb.comparable):
         return NO_MATCH
-    na, nb = pa.normalized, pb.normalized
-    edit = fuzz.ratio(na, nb) / 100
-    sorted_words = fuzz.token_sort_ratio(na, nb, processor=None) / 100
-    shorter, longer = sorted((len(na), len(nb)))
-    word_set = (fuzz.token_set_ratio(na, nb, processor=None) / 100
-                if shorter >= TOKEN_SET_MIN_LENGTH_RATIO * longer else 0.0)
-    sa, sb = pa.specifics, pb.specifics
+    full = _similarity(pa.normalized, pb.normalized)
+    content = _similarity(pa.content, pb.content)
+    edit, sorted_words, word_set = (max(x, y) for x, y in zip(full, content, strict=True))
     # Agreement of the specifics: the better direction, so that a line added on one side
     # (a greeting naming the lurah) does not count against it; no evidence when either
-    # side has none.
-    agree = max(_covered(sa, sb), _covered(sb, sa)) if sa and sb else 1.0
+    # side has none, and less when there are few.
+    few = min(len(pa.specifics), len(pb.specifics))
+    agree = max(_covered(pa, pb), _covered(pb, pa)) if few else 1.0
+    weight = min(1.0, few / SPECIFICS_FULL_WEIGHT)
     base = max(edit, sorted_words, word_set)
-    score = max(0.0, base - SPECIFICS_PENALTY * (1.0 - agree))
+    score = max(0.0, base - SPECIFICS_PENALTY * weight * (1.0 - agree))
     return TextScore(round(score, 4), round(edit, 4), round(sorted_words, 4),
                      round(word_set, 4), round(agree, 4))
 
@@ -219,6 +259,40 @@ def best_text_score(mine: Sequence[str | Prepared], theirs: Sequence[str | Prepa
         for b in theirs:
             best = max(best, text_score(a, b).score)
     return best
+
+
+# --- printed forms ---------------------------------------------------------------------------
+def text_lines(text: str) -> list[str]:
+    """The normalised non-empty lines of a text."""
+    return [n for n in (normalize(line) for line in text.splitlines()) if n]
+
+
+def common_lines(texts: Iterable[str], min_slips: int = BOILERPLATE_MIN_SLIPS,
+                 share: float = BOILERPLATE_SHARE) -> frozenset[str]:
+    """Lines found in many of `texts` (each text counted once): the printed form."""
+    counts: dict[str, int] = {}
+    n = 0
+    for t in texts:
+        n += 1
+        for line in set(text_lines(t)):
+            counts[line] = counts.get(line, 0) + 1
+    need = max(min_slips, math.ceil(share * n))
+    return frozenset(line for line, c in counts.items() if c >= need)
+
+
+def strip_common(text: str, common: frozenset[str]) -> str:
+    """`text` without its lines of the printed form (exactly, or nearly: OCR noise)."""
+    if not common:
+        return text
+    pool = list(common)
+    kept = []
+    for line in text.splitlines():
+        n = normalize(line)
+        if n and (n in common or process.extractOne(
+                n, pool, scorer=fuzz.ratio, score_cutoff=BOILERPLATE_LINE_MATCH) is not None):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 # --- images --------------------------------------------------------------------------------

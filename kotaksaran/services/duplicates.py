@@ -10,7 +10,10 @@ whole database: at 100,000 slips it works from a few index lookups.
 * image: live pages whose perceptual hash (`pages.phash`) is within
   `ocr.duplicates.IMAGE_MAX_DISTANCE` bits of one of the slip's pages. SQLite: the hashes
   are read from their covering index and compared with numpy; PostgreSQL compares in SQL
-  (`bit_count` of the XOR).
+  (`bit_count` of the XOR). Two slips on one printed form look alike at the hash's 32x32
+  pixels, so an image match is dropped when both slips have text to compare and it scores
+  below `ocr.duplicates.IMAGE_TEXT_VETO`; without text (a handwritten page, OCR not run
+  yet) the image decides alone.
 * text: candidates first, then rapidfuzz on them only (`ocr.duplicates.text_score` between
   the body and OCR text of both slips). Candidates are the slips that share the most of the
   slip's rarest words in the full-text index (FTS5 on SQLite, the GIN `to_tsvector` index on
@@ -19,6 +22,10 @@ whole database: at 100,000 slips it works from a few index lookups.
   `DF_CAP` slips each), and the slips holding at least two of them are ranked by how many
   and how rare. The slips of the same box-opening session are added, so that a slip typed
   twice in one sitting is found even in words the index cannot tell apart.
+
+Before texts are compared, the lines printed on the office's forms are left out: lines found
+in the OCR text of many recent slips (`form_lines`), such as "FORMULIR KOTAK SARAN" or
+"Nama:", which would make any two slips on that form look alike.
 
 What is returned: one hit per other slip (its strongest evidence: same file, then the higher
 score of image and text), never the slip itself, at most `MAX_HITS`. Rejected slips are
@@ -56,6 +63,8 @@ RARE_WORDS = 6  # of those, the rarest that another slip has: their slips are th
 DF_CAP = 2000  # counting stops here; a word in more slips than this is not rare
 MAX_TEXT_CANDIDATES = 80  # slips compared with rapidfuzz, from the index
 SESSION_CANDIDATES = 200  # ... plus this many of the same box-opening session
+FORM_SAMPLE = 300  # recent OCR texts in which the lines of the printed form are found,
+FORM_WINDOW = 2000  # ... among this many most recent slips
 # The expression of PostgreSQL's full-text index (migration 0004): a query must use the very
 # same expression for the index to be used.
 PG_TSVECTOR = ("to_tsvector('simple', coalesce(submissions.title, '') || ' ' || "
@@ -108,12 +117,19 @@ def _stronger(a: _Evidence | None, b: _Evidence) -> _Evidence:
     return max(a, b, key=lambda e: (rank[e.kind], e.score, e.kind == "image"))
 
 
-def _texts(sub: Submission) -> list[str]:
-    """The texts of a slip that are compared: its body and its OCR text (when different)."""
-    out: list[str] = []
-    for t in (sub.body or "", getattr(sub, "ocr_text", "") or ""):
-        if t.strip() and t.strip() not in (o.strip() for o in out):
-            out.append(t)
+def _prepared(body: str | None, ocr_text: str | None, form: frozenset[str]
+              ) -> list[D.Prepared]:
+    """The texts of a slip that are compared, ready: its body and its OCR text (when
+    different), without the lines of the printed form; only those long enough."""
+    out: list[D.Prepared] = []
+    seen: set[str] = set()
+    for raw in (body or "", ocr_text or ""):
+        t = D.strip_common(raw, form).strip()
+        if t and t not in seen:
+            seen.add(t)
+            p = D.prepare(t)
+            if p.comparable:
+                out.append(p)
     return out
 
 
@@ -123,10 +139,14 @@ class DuplicateService(ServiceBase):
         self.require(*STAFF, action="duplicates")
         with self.store.read() as s:
             sub = find_submission(s, ref)
+            form = form_lines(s)
+            mine = _prepared(sub.body, sub.ocr_text, form)
             found: dict[int, _Evidence] = {}
             for sid, ev in self._image_evidence(s, sub):
                 found[sid] = _stronger(found.get(sid), ev)
-            for sid, ev in self._text_evidence(s, sub):
+            if found and mine:
+                self._check_images(s, mine, found, form)
+            for sid, ev in self._text_evidence(s, sub, mine, form):
                 found[sid] = _stronger(found.get(sid), ev)
             found.pop(sub.id, None)
             if not found:
@@ -204,10 +224,21 @@ class DuplicateService(ServiceBase):
             for sid, d in rows:
                 yield int(sid), _Evidence("image", D.image_score(int(d)))
 
+    def _check_images(self, s: Session, mine: list[D.Prepared], found: dict[int, _Evidence],
+                      form: frozenset[str]) -> None:
+        """Drop an image match whose slip says something else: two slips on one printed
+        form look alike at 32x32 pixels (`ocr.duplicates.IMAGE_TEXT_VETO`)."""
+        ids = [sid for sid, ev in found.items() if ev.kind == "image"]
+        rows = s.execute(select(Submission.id, Submission.body, Submission.ocr_text)
+                         .where(Submission.id.in_(ids))).all()
+        for sid, body, ocr in rows:
+            theirs = _prepared(body, ocr, form)
+            if theirs and D.best_text_score(mine, theirs) < D.IMAGE_TEXT_VETO:
+                del found[sid]
+
     # --- text -----------------------------------------------------------------------------
-    def _text_evidence(self, s: Session, sub: Submission
-                       ) -> Iterable[tuple[int, _Evidence]]:
-        mine = [p for p in (D.prepare(t) for t in _texts(sub)) if p.comparable]
+    def _text_evidence(self, s: Session, sub: Submission, mine: list[D.Prepared],
+                       form: frozenset[str]) -> Iterable[tuple[int, _Evidence]]:
         if not mine:
             return
         ids = set(self.text_candidates(s, sub, [p.text for p in mine]))
@@ -221,8 +252,7 @@ class DuplicateService(ServiceBase):
         rows = s.execute(select(Submission.id, Submission.body, Submission.ocr_text)
                          .where(Submission.id.in_(list(ids))))
         for sid, body, ocr in rows:
-            theirs = [D.prepare(t) for t in dict.fromkeys((body or "", ocr or "")) if t.strip()]
-            score = D.best_text_score(mine, theirs)
+            score = D.best_text_score(mine, _prepared(body, ocr, form))
             if score >= D.TEXT_THRESHOLD:
                 yield int(sid), _Evidence("text", score)
 
@@ -258,6 +288,17 @@ class DuplicateService(ServiceBase):
         ranked = sorted((i for i, n in count.items() if n >= need),
                         key=lambda i: (-count[i], -weight[i], -i))
         return ranked[:MAX_TEXT_CANDIDATES]
+
+
+def form_lines(s: Session) -> frozenset[str]:
+    """The lines printed on the office's forms: those in the OCR text of many of the
+    `FORM_SAMPLE` most recent slips that have one, among the last `FORM_WINDOW`
+    (`ocr.duplicates.common_lines`)."""
+    recent = (select(Submission.ocr_text).order_by(Submission.id.desc())
+              .limit(FORM_WINDOW).subquery())
+    texts = s.scalars(select(recent.c.ocr_text).where(recent.c.ocr_text != "")
+                      .limit(FORM_SAMPLE))
+    return D.common_lines(texts)
 
 
 # --- full-text index lookups, one statement each ---------------------------------------------
