@@ -124,14 +124,13 @@ def test_requests_need_the_units_token_once_one_exists(tmp_path: Path) -> None:
     made = subprocess.run(cli("--data-dir", str(rcv), "receiver", "add-unit", "klbs", "--json"),
                           check=True, env=env(), cwd=ROOT, capture_output=True, text=True)
     token = json.loads(made.stdout)["token"]
-    with receiver(rcv) as r:
-        with httpx.Client(base_url=r.url, timeout=30) as c:
-            assert c.get("/v1/ping").status_code == 200
-            assert c.get("/v1/changes").status_code == 401
-            assert c.get("/v1/changes", headers={"Authorization": "Bearer salah"}
-                         ).status_code == 401
-            ok = c.get("/v1/changes", headers={"Authorization": f"Bearer {token}"})
-            assert ok.status_code == 200
+    with receiver(rcv) as r, httpx.Client(base_url=r.url, timeout=30) as c:
+        assert c.get("/v1/ping").status_code == 200
+        assert c.get("/v1/changes").status_code == 401
+        assert c.get("/v1/changes", headers={"Authorization": "Bearer salah"}
+                     ).status_code == 401
+        ok = c.get("/v1/changes", headers={"Authorization": f"Bearer {token}"})
+        assert ok.status_code == 200
 
 
 def _certificates(folder: Path) -> tuple[Path, Path, Path]:

@@ -69,6 +69,8 @@ def test_every_submission_arrives_exactly_once_through_faults_and_kills(
             err = proc.stderr.read().decode() if proc.stderr else ""
             assert "Traceback" not in err, err
         faults = r.stop()
+    print(f"\n[sync kill test] seed {seed}: {N} submissions, {runs} push runs, {kills} killed;"
+          f" receiver: {faults.strip().splitlines()[-1] if faults.strip() else '-'}")
     assert _open_items(store) == 0, f"outbox not empty after {runs} runs"
     assert kills > 0
     assert "Faults injected" in faults or "Gangguan" in faults
@@ -79,6 +81,7 @@ def test_every_submission_arrives_exactly_once_through_faults_and_kills(
             held = {h.submission_uuid: h for h in s.scalars(select(ReceivedItem))}
             assert sorted(held) == sorted(uuids)
             assert all(h.stores == 1 for h in held.values()), "a submission was stored twice"
+            print(f"[sync kill test] repeats answered 200: {sum(h.repeats for h in held.values())}")
             assert s.scalar(select(func.count()).select_from(Submission)) == N
             tracking = {}
             for sub in s.scalars(select(Submission)):
