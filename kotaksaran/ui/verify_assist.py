@@ -258,9 +258,11 @@ class MarkLegend(QWidget):
                                                      ratio))
         self.personal_text = _small()
         self.hint = _small(self.tr("Click a word to see it on the page."))
+        self.hint.setWordWrap(True)  # a narrow form side wraps the legend, not the page
         for w in (self.unsure_sample, self.unsure_text, self.personal_sample,
-                  self.personal_text, self.hint):
+                  self.personal_text):
             lay.addWidget(w)
+        lay.addWidget(self.hint, 10)
         lay.addStretch(1)
         self.set_counts(0, 0)
 

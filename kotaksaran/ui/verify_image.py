@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +39,7 @@ class WordImageView(PageView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verifyPageView")
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self._press: QPoint | None = None
         self._unsure: list[QGraphicsRectItem] = []
         self._redactions: list[QGraphicsRectItem] = []
@@ -50,6 +51,23 @@ class WordImageView(PageView):
         self.selection.setZValue(10)
         self.selection.hide()
         self.scene().addItem(self.selection)
+
+    def fit(self) -> None:
+        """Fit the page's width, top first: the text is read at a useful size and the rest
+        of the page is a scroll away (the whole page in a half-screen is too small to read)."""
+        self.fit_mode = True
+        if not self.has_image():
+            return
+        rect = self.sceneRect()
+        inner = self.width() - 2 * self.frameWidth()
+        high = self.height() - 2 * self.frameWidth()
+        scale = inner / rect.width()
+        if rect.height() * scale > high:  # a vertical scroll bar will take its width
+            scale = (inner - self.verticalScrollBar().sizeHint().width()) / rect.width()
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
 
     def set_image(self, image: QImage | None) -> None:
         self.selection.hide()
@@ -159,18 +177,26 @@ class VerifyImagePanel(QWidget):
         self.strip.hide()
 
         bar = QHBoxLayout()
-        self.zoom_out_button = QPushButton(self.tr("Zoom out"))
-        self.zoom_in_button = QPushButton(self.tr("Zoom in"))
-        self.fit_button = QPushButton(self.tr("Fit"))
+        bar.setSpacing(4)
+        self.zoom_out_button = QToolButton()
+        self.zoom_out_button.setText("−")
+        self.zoom_out_button.setToolTip(self.tr("Zoom out (Ctrl+−)"))
+        self.zoom_in_button = QToolButton()
+        self.zoom_in_button.setText("+")
+        self.zoom_in_button.setToolTip(self.tr("Zoom in (Ctrl++)"))
+        self.fit_button = QToolButton()
+        self.fit_button.setText(self.tr("Fit"))
+        self.fit_button.setToolTip(self.tr("The page's width (Ctrl+0)"))
         self.zoom_in_button.clicked.connect(lambda: self.view.zoom(ZOOM_STEP))
         self.zoom_out_button.clicked.connect(lambda: self.view.zoom(1 / ZOOM_STEP))
         self.fit_button.clicked.connect(self.view.fit)
-        self.redact_box = QCheckBox(self.tr("Preview what leaves the office"))
+        self.redact_box = QCheckBox(self.tr("Preview redacted"))
         self.redact_box.setToolTip(self.tr(
             "Shows the page with personal data blacked out, as it is sent for an anonymous "
             "or confidential slip. The original stays in this office."))
         for w in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the form, not here
+            w.setMinimumWidth(34)
             bar.addWidget(w)
         bar.addStretch(1)
         self.redact_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)

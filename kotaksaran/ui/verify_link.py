@@ -134,7 +134,7 @@ class PageTextLink(QObject):
     def _put_image(self, image: QImage) -> None:
         self.panel.view.set_image(image)
         self._paint_unsure()
-        self.cursor_moved()
+        self.cursor_moved(follow=False)  # a page chosen by hand stays up
 
     def _page_words(self) -> list[SourceWord]:
         if self.pages is None:
@@ -180,12 +180,14 @@ class PageTextLink(QObject):
         self.highlighter.set_data(align(text, words), marks)
         self._paint_unsure()
         self.marks_changed.emit(len(self.highlighter.unsure_spans()), len(marks))
-        self.cursor_moved()
+        self.cursor_moved(follow=False)
 
     def realign_pending(self) -> bool:
         return self._timer.isActive()
 
-    def cursor_moved(self) -> None:
+    def cursor_moved(self, *, follow: bool = True) -> None:
+        """Frame the word at the text cursor; `follow` turns to its page when another one
+        is up."""
         if self._timer.isActive():
             return  # the map is being rebuilt after typing
         span = self.highlighter.span_at(self.body.textCursor().position())
@@ -194,7 +196,9 @@ class PageTextLink(QObject):
             view.select_box(None)
             return
         if span.word.page != self.page_index:
-            self.show_page(span.word.page)  # frames the word once the image is there
+            view.select_box(None)
+            if follow:
+                self.show_page(span.word.page)  # frames the word once the image is there
             return
         if view.has_image():
             view.select_box(span.word.box)

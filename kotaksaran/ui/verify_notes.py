@@ -41,6 +41,9 @@ def ocr_state_text(snap: SlipPages, body: str) -> tuple[str, bool, bool]:
             text = translate("VerifyNotes", "Handwriting: the app could hardly read it, so the "
                              "text is left for you to type from the page.")
         return text, False, False
+    if snap.quality in ("printed", "mixed") and body.strip() and sure == 100:
+        return translate("VerifyNotes", "Text read from the page, every word with "
+                         "confidence."), False, False
     if snap.quality in ("printed", "mixed") and body.strip():
         text = translate("VerifyNotes", "Text read from the page; %1% of its words with "
                          "confidence. Check the marked words.").replace("%1", str(sure))

@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 # the MainWindow context; marked here so that it lives in kotaksaran_verify_id.ts.
 NAV_LABELS = (QT_TRANSLATE_NOOP("MainWindow", "Review"),)
 QUEUE_LIMIT = 300
+FORM_WIDTH = 600  # px the form side gets at first; the page takes the rest
 ANALYSIS_MS = 300  # after a save, suggestions and personal data are read again
 
 
@@ -100,9 +101,9 @@ class VerifyWorkspacePage(SubmissionEditorPage):
         self.content.setChildrenCollapsible(False)
         self.content.addWidget(self._build_image_side())
         self.content.addWidget(self._build_form_side())
-        self.content.setStretchFactor(0, 5)
-        self.content.setStretchFactor(1, 6)
-        self.content.setSizes([520, 640])
+        self.content.setStretchFactor(0, 1)
+        self.content.setStretchFactor(1, 1)
+        self._split_done = False
         self.empty_page = QLabel(self.tr("Nothing is waiting for verification. New slips "
                                          "appear here as they are scanned or typed."))
         self.empty_page.setObjectName("verifyEmpty")
@@ -376,8 +377,19 @@ class VerifyWorkspacePage(SubmissionEditorPage):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._split_done:
+            QTimer.singleShot(0, self._first_split)
         if self._view is None:
             QTimer.singleShot(0, self.open_next)
+
+    def _first_split(self) -> None:
+        """The form gets what it needs to read well (about 600 px), the page the rest."""
+        total = self.content.width()
+        if total <= 0:
+            return
+        self._split_done = True
+        form = max(FORM_WIDTH, total // 2)
+        self.content.setSizes([max(total - form, 320), form])
 
     # --- the editor's hooks ---------------------------------------------------------------
     def new_submission(self, session_id: int | None = None) -> None:

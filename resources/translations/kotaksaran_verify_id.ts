@@ -22,12 +22,12 @@
         <translation>Klik sebuah kata untuk melihatnya di halaman.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="268" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="270" />
         <source>%n word(s) the app was unsure of</source>
         <translation><numerusform>%n kata yang diragukan aplikasi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="269" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="271" />
         <source>personal data (%n)</source>
         <translation><numerusform>data pribadi (%n)</numerusform></translation>
     </message>
@@ -130,27 +130,32 @@
 <context>
     <name>VerifyImagePanel</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_image.py" line="162" />
-        <source>Zoom out</source>
-        <translation>Perkecil</translation>
+        <location filename="../../kotaksaran/ui/verify_image.py" line="183" />
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>Perkecil (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_image.py" line="163" />
-        <source>Zoom in</source>
-        <translation>Perbesar</translation>
+        <location filename="../../kotaksaran/ui/verify_image.py" line="186" />
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Perbesar (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_image.py" line="164" />
+        <location filename="../../kotaksaran/ui/verify_image.py" line="188" />
         <source>Fit</source>
         <translation>Pas layar</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_image.py" line="168" />
-        <source>Preview what leaves the office</source>
-        <translation>Pratinjau yang keluar dari kantor</translation>
+        <location filename="../../kotaksaran/ui/verify_image.py" line="189" />
+        <source>The page's width (Ctrl+0)</source>
+        <translation>Selebar halaman (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_image.py" line="170" />
+        <location filename="../../kotaksaran/ui/verify_image.py" line="193" />
+        <source>Preview redacted</source>
+        <translation>Pratinjau tersamar</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_image.py" line="195" />
         <source>Shows the page with personal data blacked out, as it is sent for an anonymous or confidential slip. The original stays in this office.</source>
         <translation>Menampilkan halaman dengan data pribadi dihitamkan, seperti yang dikirim untuk laporan anonim atau rahasia. Aslinya tetap di kantor ini.</translation>
     </message>
@@ -184,106 +189,111 @@
     </message>
     <message>
         <location filename="../../kotaksaran/ui/verify_notes.py" line="45" />
+        <source>Text read from the page, every word with confidence.</source>
+        <translation>Teks dibaca dari halaman, semua katanya terbaca dengan yakin.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="48" />
         <source>Text read from the page; %1% of its words with confidence. Check the marked words.</source>
         <translation>Teks dibaca dari halaman; %1% katanya terbaca dengan yakin. Periksa kata yang ditandai.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="53" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="56" />
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="54" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="57" />
         <source>phone number</source>
         <translation>nomor telepon</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="55" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="58" />
         <source>email address</source>
         <translation>alamat email</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="56" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="59" />
         <source>name</source>
         <translation>nama</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="67" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="70" />
         <source>the text</source>
         <translation>isi laporan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="69" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="72" />
         <source>the title</source>
         <translation>judul</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="71" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="74" />
         <source>the page image</source>
         <translation>gambar halaman</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="72" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="75" />
         <source>Personal data in %1: %2.</source>
         <translation>Data pribadi di %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="73" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="76" />
         <source> and </source>
         <translation> dan </translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="76" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="79" />
         <source>This slip is anonymous: it is masked in the text and blacked out on the pages that leave the office.</source>
         <translation>Laporan ini anonim: data itu disamarkan di teks dan dihitamkan di halaman yang keluar dari kantor.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="79" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="82" />
         <source>This slip is confidential: it is masked in the text and blacked out on the pages that leave the office.</source>
         <translation>Laporan ini rahasia: data itu disamarkan di teks dan dihitamkan di halaman yang keluar dari kantor.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="82" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="85" />
         <source>It is sent as it is. Tick Anonymous or Confidential if the reporter asked to keep it private.</source>
         <translation>Data itu dikirim apa adanya. Centang Anonim atau Rahasia bila pelapor meminta datanya dirahasiakan.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="89" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="92" />
         <source>the same file</source>
         <translation>berkas yang sama</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="90" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="93" />
         <source>a very similar page image</source>
         <translation>gambar halaman yang sangat mirip</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="91" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="94" />
         <source>nearly the same text</source>
         <translation>teks yang hampir sama</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="104" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="107" />
         <source>%1 “%2” — %3 (%4)</source>
         <translation>%1 “%2” — %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="105" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="108" />
         <source>%1 — %3 (%4)</source>
         <translation>%1 — %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="109" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="112" />
         <source>This slip may already be in the database:</source>
         <translation>Laporan ini mungkin sudah ada di basis data:</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="113" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="116" />
         <source>(and %n more)</source>
         <translation>(dan %n lagi)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_notes.py" line="114" />
+        <location filename="../../kotaksaran/ui/verify_notes.py" line="117" />
         <source>Click a number to open that slip; Back returns here.</source>
         <translation>Klik nomornya untuk membuka laporan itu; tombol Kembali membawa Anda ke sini lagi.</translation>
     </message>
@@ -291,72 +301,72 @@
 <context>
     <name>VerifyWorkspacePage</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="106" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="107" />
         <source>Nothing is waiting for verification. New slips appear here as they are scanned or typed.</source>
         <translation>Tidak ada laporan yang menunggu verifikasi. Laporan baru muncul di sini begitu dipindai atau diketik.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="122" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="123" />
         <source>The app was unsure of this word (%1% sure): compare it with the page.</source>
         <translation>Aplikasi ragu dengan kata ini (%1% yakin): cocokkan dengan halaman.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="124" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="125" />
         <source>Personal data: NIK</source>
         <translation>Data pribadi: NIK</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="125" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="126" />
         <source>Personal data: phone number</source>
         <translation>Data pribadi: nomor telepon</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="126" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="127" />
         <source>Personal data: email address</source>
         <translation>Data pribadi: alamat email</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="127" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="128" />
         <source>Personal data: a name</source>
         <translation>Data pribadi: nama</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="147" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="148" />
         <source>◀ Back (Alt+Left)</source>
         <translation>◀ Kembali (Alt+Kiri)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="157" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="158" />
         <source>Slips waiting for verification, oldest first</source>
         <translation>Laporan yang menunggu verifikasi, yang terlama lebih dulu</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="161" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="162" />
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="162" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="163" />
         <source>Who changed what, and when</source>
         <translation>Siapa mengubah apa, dan kapan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="183" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="184" />
         <source>This slip has no page image: it was typed.</source>
         <translation>Laporan ini tidak punya gambar halaman: laporan ini diketik.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="195" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="196" />
         <source>Read again</source>
         <translation>Baca ulang</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="249" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="250" />
         <source>Ctrl+Enter verify &amp; next · Ctrl+S save · Alt+1…4 accept a suggestion, Alt+0 all · Ctrl+PgDn/PgUp page · Ctrl +/−/0 zoom · Alt+Right skip</source>
         <translation>Ctrl+Enter verifikasi &amp; berikutnya · Ctrl+S simpan · Alt+1…4 terima saran, Alt+0 semua · Ctrl+PgDn/PgUp halaman · Ctrl +/−/0 zoom · Alt+Kanan lewati</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="255" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="256" />
         <source>Tab moves through the fields; the text field keeps the keyboard while you type.
 Click a word in the text to see it on the page; click the page to find the word in the text.
 Wavy orange underline: the app was unsure of the word. Blue underline, bold: personal data.</source>
@@ -365,42 +375,42 @@ Klik kata di teks untuk melihatnya di halaman; klik halaman untuk menemukan kata
 Garis bawah bergelombang oranye, miring: aplikasi ragu dengan kata itu. Garis bawah biru, tebal: data pribadi.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="261" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="262" />
         <source>Skip</source>
         <translation>Lewati</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="262" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="263" />
         <source>Leave this slip for later and open the next one (Alt+Right)</source>
         <translation>Tinggalkan laporan ini untuk nanti dan buka yang berikutnya (Alt+Kanan)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="265" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="266" />
         <source>Save (Ctrl+S)</source>
         <translation>Simpan (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="267" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="268" />
         <source>Verify &amp;&amp; next (Ctrl+Enter)</source>
         <translation>Verifikasi &amp;&amp; berikutnya (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="315" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="316" />
         <source>(no title yet)</source>
         <translation>(belum berjudul)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="318" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="319" />
         <source>%n waiting:</source>
         <translation><numerusform>%n menunggu:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="396" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="408" />
         <source>Verification</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="594" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="606" />
         <source>Reading the text of the page…</source>
         <translation>Membaca teks halaman…</translation>
     </message>

@@ -414,3 +414,42 @@ def test_navigation_workspace_for_desk_staff_review_list_for_supervisors(
     review = sup.navigate("approval")
     assert isinstance(review, SubmissionListPage)
     assert review.status_filter.currentData() == Status.VERIFIED.value
+
+
+def test_two_page_slip_strip_keys_and_words_on_the_other_page(office: Office, qtbot: QtBot,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "dua-halaman.tif"
+    first, second = letter(smudge=False), scrawl()
+    first.save(path, "TIFF", save_all=True, append_images=[second], dpi=(150, 150),
+               compression="tiff_deflate")
+    report = office.petugas.intake.import_files([path])
+    assert report.ok and report.imported[0].pages == 2
+    read_pages(office.petugas)
+    page = workspace(qtbot, office.petugas)
+    strip = page.image_panel.strip
+    assert strip.isVisible() and page.image_panel.model.rowCount() == 2
+    assert page.link.page_index == 0 and "1" in page.image_panel.caption.text()
+
+    body = page.form.body
+    body.setFocus()
+    qtbot.keyClick(body, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.link.page_index == 1 and strip.currentIndex().row() == 1
+    qtbot.keyClick(body, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert page.link.page_index == 0
+
+    # the body holds the first page's text; the second page (handwriting) only offers words
+    # until typed. A word of the first page shown while page 2 is up brings page 1 back.
+    page.link.show_page(1)
+    word = span_of(page, "Negeri")
+    put_cursor(page, word.start + 1)
+    assert page.link.page_index == 0
+    framed = page.image_panel.view.selected_rect()
+    assert framed is not None and word.word is not None
+    assert framed.contains(QRectF(*word.word.box))
+
+    # one key per suggestion: Alt+1 takes the classification, and says it is used now
+    panel = page.suggestion_panel
+    assert page.form.value("classification") is None
+    qtbot.keyClick(body, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert page.form.value("classification") == panel.value("classification")
+    assert "✓" in panel.rows["classification"][2].text()
