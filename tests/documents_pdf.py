@@ -39,6 +39,14 @@ def pdf_text(pdf: bytes, *, layout: bool = False) -> str:
     return done.stdout.decode("utf-8")
 
 
+def line_with(pdf: bytes, needle: str) -> str:
+    """The first line of the laid-out text holding `needle` (a table row), spaces folded."""
+    for line in pdf_text(pdf, layout=True).splitlines():
+        if needle in flat(line):
+            return flat(line)
+    raise AssertionError(f"{needle!r} not on any line")
+
+
 def flat(text: str) -> str:
     """Text with line breaks and runs of spaces folded (a wrapped value reads as one)."""
     return re.sub(r"\s+", " ", text).strip()
@@ -94,18 +102,20 @@ def ink_ratio(png: Path) -> float:
     return 1 - sum(hist[245:]) / max(1, sum(hist))
 
 
-def qr_codes(pdf: bytes, dpi: int = 200) -> list[str]:
-    """The text of every QR code found on the pages."""
+def qr_codes(pdf: bytes) -> list[str]:
+    """The text of every QR code found on the pages (OpenCV's detector misses a code now and
+    then at one resolution, so three are tried and what any of them finds counts)."""
     import cv2
     import numpy as np
 
     found: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for png in png_pages(pdf, Path(tmp), dpi=dpi, stem="qr"):
-            image = np.array(Image.open(png).convert("L"))
-            ok, texts, _points, _raw = cv2.QRCodeDetector().detectAndDecodeMulti(image)
-            if ok:
-                found += [t for t in texts if t]
+        for dpi in (150, 200, 300):
+            for png in png_pages(pdf, Path(tmp) / str(dpi), dpi=dpi, stem="qr"):
+                image = np.array(Image.open(png).convert("L"))
+                ok, texts, _points, _raw = cv2.QRCodeDetector().detectAndDecodeMulti(image)
+                if ok:
+                    found += [t for t in texts if t and t not in found]
     return found
 
 

@@ -476,6 +476,7 @@ def render(story_factory: Callable[[Paper], list[Flowable]], p: Paper, info: Doc
         topMargin=p.margin, bottomMargin=p.margin + footer_space,
         title=info.title, author=info.unit.name, subject=info.subject, creator=CREATOR,
         producer=CREATOR, invariant=1, lang=i18n.get_language(),
+        initialFontName=fonts.SANS,  # else Helvetica is named in the PDF, not embedded
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
