@@ -4,12 +4,14 @@ one key), and the confident words of a handwritten page, offered for insertion."
 
 from __future__ import annotations
 
+import logging
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -25,6 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.enums import Status
+from ..domain.errors import KotakSaranError
+from ..services import ListQuery, Services
+from ..services.views import SubmissionRow
 from .verify_text import PERSONAL_LINE, personal_format, sample_pixmap, unsure_format
 
 # Suggestion fields in the order of their keys (Alt+1 .. Alt+4) and the form field each fills.
@@ -35,6 +41,7 @@ SUGGESTED: tuple[tuple[str, str], ...] = (
     ("agency", "agency_id"),
 )
 MAX_BECAUSE = 5
+log = logging.getLogger(__name__)
 
 
 def _small(text: str = "") -> QLabel:
@@ -275,3 +282,58 @@ class MarkLegend(QWidget):
             w.setVisible(personal > 0)
         self.hint.setVisible(unsure > 0)
         self.setVisible(bool(unsure or personal))
+
+
+class VerifyQueue(QWidget):
+    """The slips waiting for verification (drafts and returned ones, oldest first) as a
+    drop-down with their count; `chosen(id)` when the person picks one."""
+
+    chosen = Signal(int)
+    LIMIT = 300
+
+    def __init__(self, svc: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._svc = svc
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setStyleSheet("color: #455a64;")
+        self.box = QComboBox()
+        self.box.setObjectName("verifyQueue")
+        self.box.setMinimumWidth(260)
+        self.box.setMaximumWidth(420)
+        self.box.setToolTip(self.tr("Slips waiting for verification, oldest first"))
+        self.box.activated.connect(self._activated)
+        lay.addWidget(self.label)
+        lay.addWidget(self.box)
+
+    def _query(self) -> ListQuery:
+        return ListQuery(statuses=(Status.DRAFT, Status.RETURNED), sort="created_at",
+                         descending=False)
+
+    def reload(self) -> list[SubmissionRow]:
+        try:
+            rows = self._svc.listing.page(self._query(), 0, self.LIMIT)
+            count = len(rows) if len(rows) < self.LIMIT else \
+                self._svc.listing.count(self._query())
+        except KotakSaranError as exc:
+            log.info("verification queue not read: %s", exc.code)
+            return []
+        self.box.blockSignals(True)
+        self.box.clear()
+        untitled = self.tr("(no title yet)")
+        for row in rows:
+            self.box.addItem(f"{row.number} — {row.title or untitled}", row.id)
+        self.box.blockSignals(False)
+        self.label.setText(self.tr("%n waiting:", "", count))
+        return rows
+
+    def select(self, submission_id: int | None) -> None:
+        self.box.blockSignals(True)
+        self.box.setCurrentIndex(self.box.findData(submission_id))
+        self.box.blockSignals(False)
+
+    def _activated(self, index: int) -> None:
+        ident = self.box.itemData(index)
+        if ident is not None:
+            self.chosen.emit(int(ident))

@@ -18,7 +18,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,9 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import i18n
-from ..domain.enums import Status
 from ..domain.errors import KotakSaranError
-from ..services import ListQuery
 from ..services.views import SaveResult, SubmissionView
 from . import tasks
 from .errors import show_error
@@ -42,7 +39,7 @@ from .record_widgets import ERROR_COLOUR, StatusChip
 from .submission_editor import SubmissionEditorPage
 from .submission_form import SubmissionForm
 from .thumbnails import ThumbnailCache
-from .verify_assist import SUGGESTED, MarkLegend, OfferedWords, SuggestionPanel
+from .verify_assist import SUGGESTED, MarkLegend, OfferedWords, SuggestionPanel, VerifyQueue
 from .verify_data import Analysis, SlipPages, load_analysis, load_pages
 from .verify_image import VerifyImagePanel
 from .verify_link import PageTextLink
@@ -53,7 +50,6 @@ log = logging.getLogger(__name__)
 # The navigation entry of the supervisor's review list (navigation.nav_label), translated in
 # the MainWindow context; marked here so that it lives in kotaksaran_verify_id.ts.
 NAV_LABELS = (QT_TRANSLATE_NOOP("MainWindow", "Review"),)
-QUEUE_LIMIT = 300
 FORM_WIDTH = 600  # px the form side gets at first; the page takes the rest
 ANALYSIS_MS = 300  # after a save, suggestions and personal data are read again
 
@@ -149,14 +145,9 @@ class VerifyWorkspacePage(SubmissionEditorPage):
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button.clicked.connect(self.go_back)
         self.back_button.hide()
-        self.queue_label = QLabel()
-        self.queue_label.setStyleSheet("color: #455a64;")
-        self.queue_box = QComboBox()
-        self.queue_box.setObjectName("verifyQueue")
-        self.queue_box.setMinimumWidth(260)
-        self.queue_box.setMaximumWidth(420)
-        self.queue_box.setToolTip(self.tr("Slips waiting for verification, oldest first"))
-        self.queue_box.activated.connect(self._queue_chosen)
+        self.queue = VerifyQueue(self._svc)
+        self.queue.chosen.connect(self._queue_chosen)
+        self.queue_box = self.queue.box
         self.save_state = QLabel()
         self.save_state.setStyleSheet("color: palette(placeholder-text);")
         self.history_button = QPushButton(self.tr("History"))
@@ -169,8 +160,7 @@ class VerifyWorkspacePage(SubmissionEditorPage):
         header.addStretch(1)
         header.addWidget(self.save_state)
         header.addSpacing(8)
-        header.addWidget(self.queue_label)
-        header.addWidget(self.queue_box)
+        header.addWidget(self.queue)
         header.addWidget(self.history_button)
         return header
 
@@ -298,40 +288,19 @@ class VerifyWorkspacePage(SubmissionEditorPage):
             shortcut.activated.connect(slot)
 
     # --- the queue ------------------------------------------------------------------------
-    def _queue_query(self) -> ListQuery:
-        return ListQuery(statuses=(Status.DRAFT, Status.RETURNED), sort="created_at",
-                         descending=False)
-
     def _reload_queue(self) -> None:
-        try:
-            rows = self._svc.listing.page(self._queue_query(), 0, QUEUE_LIMIT)
-            count = (len(rows) if len(rows) < QUEUE_LIMIT
-                     else self._svc.listing.count(self._queue_query()))
-        except KotakSaranError as exc:
-            log.info("verification queue not read: %s", exc.code)
-            return
-        self.queue_box.blockSignals(True)
-        self.queue_box.clear()
-        for row in rows:
-            title = row.title or self.tr("(no title yet)")
-            self.queue_box.addItem(f"{row.number} — {title}", row.id)
-        self.queue_box.blockSignals(False)
-        self.queue_label.setText(self.tr("%n waiting:", "", count))
+        rows = self.queue.reload()
         self._select_in_queue()
         if self._view is None and rows and self.isVisible():
             self.open_next()
 
     def _select_in_queue(self) -> None:
-        current = self._view.id if self._view is not None else None
-        self.queue_box.blockSignals(True)
-        self.queue_box.setCurrentIndex(self.queue_box.findData(current))
-        self.queue_box.blockSignals(False)
+        self.queue.select(self._view.id if self._view is not None else None)
 
-    def _queue_chosen(self, index: int) -> None:
-        ident = self.queue_box.itemData(index)
-        if ident is not None and (self._view is None or ident != self._view.id):
+    def _queue_chosen(self, ident: int) -> None:
+        if self._view is None or ident != self._view.id:
             self._history.clear()
-            self.load_submission(int(ident))
+            self.load_submission(ident)
             self._focus_text()
 
     def open_next(self) -> None:

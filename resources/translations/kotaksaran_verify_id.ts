@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="55" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="52" />
         <source>Review</source>
         <translation>Persetujuan</translation>
     </message>
@@ -12,22 +12,22 @@
 <context>
     <name>MarkLegend</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="253" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="260" />
         <source>word</source>
         <translation>kata</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="260" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="267" />
         <source>Click a word to see it on the page.</source>
         <translation>Klik sebuah kata untuk melihatnya di halaman.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="270" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="277" />
         <source>%n word(s) the app was unsure of</source>
         <translation><numerusform>%n kata yang diragukan aplikasi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="271" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="278" />
         <source>personal data (%n)</source>
         <translation><numerusform>data pribadi (%n)</numerusform></translation>
     </message>
@@ -35,17 +35,17 @@
 <context>
     <name>OfferedWords</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="187" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="194" />
         <source>Words the app could read on the page — click to insert:</source>
         <translation>Kata yang terbaca aplikasi di halaman — klik untuk menyisipkan:</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="189" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="196" />
         <source>Insert all</source>
         <translation>Sisipkan semua</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="219" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="226" />
         <source>Insert “%1” at the text cursor</source>
         <translation>Sisipkan “%1” di posisi kursor teks</translation>
     </message>
@@ -63,7 +63,7 @@
         <translation>Tidak ada yang perlu dihitamkan di halaman ini.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_link.py" line="215" />
+        <location filename="../../kotaksaran/ui/verify_link.py" line="219" />
         <source>“%1” is not in the text (the app was %2% sure of it).</source>
         <translation>“%1” tidak ada di teks (aplikasi %2% yakin dengan kata ini).</translation>
     </message>
@@ -71,58 +71,58 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="61" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="68" />
         <source>Classification</source>
         <translation>Klasifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="62" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="69" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="63" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="70" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="64" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="71" />
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="70" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="77" />
         <source>Suggestions</source>
         <translation>Saran aplikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="72" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="79" />
         <source>Accept all (Alt+0)</source>
         <translation>Terima semua saran (Alt+0)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="79" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="86" />
         <source>No suggestions yet: they come from the text.</source>
         <translation>Belum ada saran: saran muncul dari isi teks.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="93" />
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="156" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="100" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="163" />
         <source>Accept</source>
         <translation>Terima</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="142" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="149" />
         <source>because of: %1</source>
         <translation>karena kata: %1</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="117" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="124" />
         <source>Confidence %1%</source>
         <translation>Keyakinan %1%</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_assist.py" line="156" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="163" />
         <source>Used</source>
         <translation>Dipakai</translation>
     </message>
@@ -299,74 +299,87 @@
     </message>
 </context>
 <context>
-    <name>VerifyWorkspacePage</name>
+    <name>VerifyQueue</name>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="107" />
-        <source>Nothing is waiting for verification. New slips appear here as they are scanned or typed.</source>
-        <translation>Tidak ada laporan yang menunggu verifikasi. Laporan baru muncul di sini begitu dipindai atau diketik.</translation>
-    </message>
-    <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="123" />
-        <source>The app was unsure of this word (%1% sure): compare it with the page.</source>
-        <translation>Aplikasi ragu dengan kata ini (%1% yakin): cocokkan dengan halaman.</translation>
-    </message>
-    <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="125" />
-        <source>Personal data: NIK</source>
-        <translation>Data pribadi: NIK</translation>
-    </message>
-    <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="126" />
-        <source>Personal data: phone number</source>
-        <translation>Data pribadi: nomor telepon</translation>
-    </message>
-    <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="127" />
-        <source>Personal data: email address</source>
-        <translation>Data pribadi: alamat email</translation>
-    </message>
-    <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="128" />
-        <source>Personal data: a name</source>
-        <translation>Data pribadi: nama</translation>
-    </message>
-    <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="148" />
-        <source>◀ Back (Alt+Left)</source>
-        <translation>◀ Kembali (Alt+Kiri)</translation>
-    </message>
-    <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="158" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="305" />
         <source>Slips waiting for verification, oldest first</source>
         <translation>Laporan yang menunggu verifikasi, yang terlama lebih dulu</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="162" />
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="324" />
+        <source>(no title yet)</source>
+        <translation>(belum berjudul)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kotaksaran/ui/verify_assist.py" line="328" />
+        <source>%n waiting:</source>
+        <translation><numerusform>%n menunggu:</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyWorkspacePage</name>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="103" />
+        <source>Nothing is waiting for verification. New slips appear here as they are scanned or typed.</source>
+        <translation>Tidak ada laporan yang menunggu verifikasi. Laporan baru muncul di sini begitu dipindai atau diketik.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="119" />
+        <source>The app was unsure of this word (%1% sure): compare it with the page.</source>
+        <translation>Aplikasi ragu dengan kata ini (%1% yakin): cocokkan dengan halaman.</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="121" />
+        <source>Personal data: NIK</source>
+        <translation>Data pribadi: NIK</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="122" />
+        <source>Personal data: phone number</source>
+        <translation>Data pribadi: nomor telepon</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="123" />
+        <source>Personal data: email address</source>
+        <translation>Data pribadi: alamat email</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="124" />
+        <source>Personal data: a name</source>
+        <translation>Data pribadi: nama</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="144" />
+        <source>◀ Back (Alt+Left)</source>
+        <translation>◀ Kembali (Alt+Kiri)</translation>
+    </message>
+    <message>
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="153" />
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="163" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="154" />
         <source>Who changed what, and when</source>
         <translation>Siapa mengubah apa, dan kapan</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="184" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="174" />
         <source>This slip has no page image: it was typed.</source>
         <translation>Laporan ini tidak punya gambar halaman: laporan ini diketik.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="196" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="186" />
         <source>Read again</source>
         <translation>Baca ulang</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="250" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="240" />
         <source>Ctrl+Enter verify &amp; next · Ctrl+S save · Alt+1…4 accept a suggestion, Alt+0 all · Ctrl+PgDn/PgUp page · Ctrl +/−/0 zoom · Alt+Right skip</source>
         <translation>Ctrl+Enter verifikasi &amp; berikutnya · Ctrl+S simpan · Alt+1…4 terima saran, Alt+0 semua · Ctrl+PgDn/PgUp halaman · Ctrl +/−/0 zoom · Alt+Kanan lewati</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="256" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="246" />
         <source>Tab moves through the fields; the text field keeps the keyboard while you type.
 Click a word in the text to see it on the page; click the page to find the word in the text.
 Wavy orange underline: the app was unsure of the word. Blue underline, bold: personal data.</source>
@@ -375,42 +388,32 @@ Klik kata di teks untuk melihatnya di halaman; klik halaman untuk menemukan kata
 Garis bawah bergelombang oranye, miring: aplikasi ragu dengan kata itu. Garis bawah biru, tebal: data pribadi.</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="262" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="252" />
         <source>Skip</source>
         <translation>Lewati</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="263" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="253" />
         <source>Leave this slip for later and open the next one (Alt+Right)</source>
         <translation>Tinggalkan laporan ini untuk nanti dan buka yang berikutnya (Alt+Kanan)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="266" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="256" />
         <source>Save (Ctrl+S)</source>
         <translation>Simpan (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="268" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="258" />
         <source>Verify &amp;&amp; next (Ctrl+Enter)</source>
         <translation>Verifikasi &amp;&amp; berikutnya (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="316" />
-        <source>(no title yet)</source>
-        <translation>(belum berjudul)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="319" />
-        <source>%n waiting:</source>
-        <translation><numerusform>%n menunggu:</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="408" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="377" />
         <source>Verification</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../kotaksaran/ui/verify_workspace.py" line="606" />
+        <location filename="../../kotaksaran/ui/verify_workspace.py" line="575" />
         <source>Reading the text of the page…</source>
         <translation>Membaca teks halaman…</translation>
     </message>
