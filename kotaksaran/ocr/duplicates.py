@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
 
 # --- thresholds (from bench/bench_duplicates.py) ---------------------------------------------
 TEXT_THRESHOLD = 0.75  # text score at or above which two slips are flagged
@@ -53,6 +54,7 @@ IMAGE_MAX_DISTANCE = 5  # bits of 64: pages this close are flagged as the same i
 # ... unless both slips have text to compare and it scores below this: two slips on the same
 # printed form look alike at 32x32 pixels, but they say different things.
 IMAGE_TEXT_VETO = 0.7
+QUICK_LOOK_MIN = 55.0  # `might_match`: candidates below this are not scored at all
 # A line that is in the OCR text of this many of the office's recent slips (and this share of
 # them) is printed on its form ("FORMULIR KOTAK SARAN", "Nama:", "Isi saran:"), not written
 # by the reporter: it is left out before texts are compared.
@@ -98,12 +100,14 @@ demikian laporan lapor melaporkan pelayanan pelayanannya petugas warga pihak kan
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
+_SENTENCE_MARKS = frozenset(".!?:;\n")
 # Characters that OCR mixes up, folded together when specifics are compared.
 _OCR_FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "8": "b", "6": "b"})
 
 
 def _fold_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -139,12 +143,15 @@ def specifics(text: str) -> frozenset[str]:
     """Numbers and capitalised names inside sentences: what tells two letters of one
     template apart (the street, the RT, the amount). Lower case, OCR look-alikes folded."""
     out: set[str] = set()
-    for m in _WORD.finditer(unicodedata.normalize("NFKC", text)):
+    text = unicodedata.normalize("NFKC", text)
+    last_end = -1  # -1: the next word starts a sentence
+    for m in _WORD.finditer(text):
         w = m.group()
+        starts = last_end < 0 or any(c in _SENTENCE_MARKS for c in text[last_end:m.start()])
+        last_end = m.end()
         if any(c.isdigit() for c in w):
             out.add(w.casefold().translate(_OCR_FOLD))
-        elif (len(w) > 2 and w[0].isupper() and m.start() > 0
-              and not _SENTENCE_END.search(text[:m.start()])):
+        elif len(w) > 2 and w[0].isupper() and not starts:
             folded = _fold_accents(w.casefold())
             if folded not in STOPWORDS and folded not in SHORTHAND:
                 out.add(folded.translate(_OCR_FOLD))
@@ -249,6 +256,13 @@ def text_score(a: str | Prepared, b: str | Prepared) -> TextScore:
     score = max(0.0, base - SPECIFICS_PENALTY * weight * (1.0 - agree))
     return TextScore(round(score, 4), round(edit, 4), round(sorted_words, 4),
                      round(word_set, 4), round(agree, 4))
+
+
+def might_match(a: str, b: str) -> bool:
+    """A quick look (rapidfuzz's word-set ratio on the raw texts) that rules out most pairs
+    before the full `text_score`; never false for a pair that could reach the thresholds
+    (in the benchmark, the lowest quick score of a pair scoring 0.7 or more is ~73)."""
+    return fuzz.token_set_ratio(a, b, processor=default_process) >= QUICK_LOOK_MIN
 
 
 def best_text_score(mine: Sequence[str | Prepared], theirs: Sequence[str | Prepared]
