@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem
 from pytestqt.qtbot import QtBot
 
 from kotaksaran.domain.enums import Role, Status
+from kotaksaran.domain.errors import OcrFailed
 from kotaksaran.ocr import engine
 from kotaksaran.services import Services
 from kotaksaran.services.ocr import CONFIDENT
@@ -303,12 +304,24 @@ def test_handwritten_page_leaves_the_text_to_the_petugas(office: Office, qtbot: 
         if page._pages else set()
     assert set(offered) <= sure
 
-    def chip(word: str) -> QListWidgetItem:
-        return page.offered.chips.findItems(word, Qt.MatchFlag.MatchExactly)[0]
+    chips = page.offered.chips
 
-    page.offered.chips.itemActivated.emit(chip("Puskesmas"))
-    page.offered.chips.itemActivated.emit(chip("antrian"))
-    assert page.form.body.toPlainText() == "Puskesmas antrian"
+    def chip(word: str) -> QListWidgetItem:
+        return chips.findItems(word, Qt.MatchFlag.MatchExactly)[0]
+
+    # with the keyboard: Tab from the text reaches the words, Enter inserts one
+    body = page.form.body
+    body.setFocus()
+    qtbot.keyClick(body, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is chips
+    chips.setCurrentItem(chip("Puskesmas"))
+    qtbot.keyClick(chips, Qt.Key.Key_Return)
+    assert body.toPlainText() == "Puskesmas" and QApplication.focusWidget() is body
+    # with the mouse: a click on a word
+    rect = chips.visualItemRect(chip("antrian"))
+    QTest.mouseClick(chips.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, rect.center())
+    assert body.toPlainText() == "Puskesmas antrian"
     page.flush()
     assert svc.submissions.get(sub_id).body == "Puskesmas antrian"
 
@@ -453,3 +466,28 @@ def test_two_page_slip_strip_keys_and_words_on_the_other_page(office: Office, qt
     qtbot.keyClick(body, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert page.form.value("classification") == panel.value("classification")
     assert "✓" in panel.rows["classification"][2].text()
+
+
+def test_text_arriving_while_the_slip_is_open_and_reading_again_after_a_failure(
+        office: Office, qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "surat.png"
+    letter().save(path, dpi=(150, 150))
+    report = office.petugas.intake.import_files([path])
+    sub_id = report.imported[0].submission_id
+    svc = office.petugas
+    page = workspace(qtbot, svc)
+    assert page._view is not None and page._view.id == sub_id
+    assert page.form.body.toPlainText() == "" and "waiting" in page.ocr_label.text()
+    assert not page.ocr_button.isVisible()  # the window's background OCR reads it
+
+    # the reading failed (tesseract broke, say): the page says so and offers to read again
+    (page_id,) = svc.ocr.pending_pages()
+    svc.ocr.store_result(page_id, OcrFailed(file="surat.png", detail="test"))
+    page.ctx.bus.submissions_changed.emit([sub_id])
+    assert "could not read" in page.ocr_label.text() and page.ocr_button.isVisible()
+    page.ocr_button.click()  # the real tesseract, through the OCR service
+    assert svc.ocr.page_ocr(page_id).state == "done"  # type: ignore[union-attr]
+    # the service filled the empty draft; the open form shows it, marked and linked
+    assert page.form.body.toPlainText().startswith("Kepada Yth.")
+    assert page.highlighter.unsure_spans() and not page.ocr_button.isVisible()
+    assert not page._dirty
