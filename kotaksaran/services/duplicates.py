@@ -98,10 +98,16 @@ def kind_label(kind: str) -> str:
     return _(KIND_LABELS.get(kind, kind))
 
 
+_SENTENCES = {
+    "same_file": "Looks like {number}: the same file ({detail})",
+    "image": "Looks like {number}: the same page image ({detail})",
+    "text": "Looks like {number}: nearly the same text ({detail})",
+}
+
+
 def describe(hit: DuplicateHit) -> str:
     """One line for people: "Looks like KS-...: nearly the same text (92%)"."""
-    return _("Looks like {number}: {what} ({detail})").format(
-        number=hit.number, what=kind_label(hit.kind).lower(), detail=hit.detail)
+    return _(_SENTENCES[hit.kind]).format(number=hit.number, detail=hit.detail)
 
 
 @dataclass
