@@ -46,6 +46,7 @@ from ..store.models import (
     User,
     utcnow,
 )
+from ..sync.demo import attach_outbox
 from . import Services, audit
 from .config import SPECS
 from .context import Actor
@@ -423,6 +424,7 @@ def create_demo(store: Store, count: int, seed: int = 1, progress: Progress | No
             clock.value = real_now
             add_scanned_drafts(Services(store, actor_for(store, DEMO_USERS[1].username),
                                         clock), seed)
+    attach_outbox(store, seed)  # batches, outbox items and status history (sync/demo.py)
     return _result(store, time.perf_counter() - started)
 
 
