@@ -27,13 +27,13 @@ passes) is removed before anything is read, so it can neither steer nor explain 
 from __future__ import annotations
 
 import itertools
-import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from .suggest_model import Features, NaiveBayes, Ranked
 from .suggest_text import (
     Token,
     content,
@@ -44,6 +44,7 @@ from .suggest_text import (
 from .suggest_words import AGENCY_NAME_STOP, CLASSIFICATION_CUES, QUESTION_WORDS
 
 CLASSIFICATIONS = ("pengaduan", "aspirasi", "permintaan_informasi")
+_NO_IDS = np.zeros(0, dtype=np.int64)
 # Before any slip is learned: complaints are what a suggestion box mostly holds.
 CLASSIFICATION_PRIOR = {"pengaduan": 2.0, "aspirasi": 1.0, "permintaan_informasi": 1.0}
 TERRITORIAL_KINDS = frozenset({"kelurahan", "kecamatan", "puskesmas"})
@@ -69,12 +70,14 @@ class AgencyInfo:
 
 @dataclass(frozen=True)
 class Example:
-    """A labelled slip to learn from; any label may be missing."""
+    """A labelled slip to learn from; any label may be missing. ``personal``: strings to keep
+    out of what is learned (the reporter's name, NIK, phone, e-mail)."""
 
     text: str
     classification: str | None = None
     category: str | None = None
     agency: str | None = None
+    personal: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,9 +105,6 @@ class Guesses:
 
 
 # --- features -----------------------------------------------------------------------------
-Features = dict[str, str]  # feature -> the words of the slip it came from
-
-
 def topic_features(toks: Sequence[Token]) -> Features:
     """Stems and adjacent-stem pairs of the content words."""
     words = content(toks)
@@ -140,88 +140,15 @@ def phrase_features(phrase: str, classification: bool = False) -> list[str]:
 
 
 # --- the model ----------------------------------------------------------------------------
-class NaiveBayes:
-    """Multinomial naive Bayes over binary features, with explanations."""
+@dataclass(frozen=True)
+class _Learned:
+    """What one learned slip added, so that it can be taken back exactly."""
 
-    def __init__(self, classes: Sequence[str], alpha: float = 0.3) -> None:
-        self.classes = list(classes)
-        self.index = {c: i for i, c in enumerate(self.classes)}
-        self.alpha = alpha
-        self._counts: dict[str, np.ndarray] = {}
-        self._docs = np.zeros(len(self.classes))
-        self._prior = np.ones(len(self.classes))
-        self._keep: set[str] = set()  # seed features, never pruned
-        self.vocab: dict[str, int] = {}
-        self.logp = np.zeros((0, len(self.classes)), dtype=np.float32)
-        self.log_prior = np.zeros(len(self.classes))
-
-    def add(self, cls: str, features: Iterable[str], weight: float = 1.0, *,
-            seed: bool = False, doc: bool = True) -> None:
-        i = self.index.get(cls)
-        if i is None:
-            return
-        n = len(self.classes)
-        for f in features:
-            row = self._counts.get(f)
-            if row is None:
-                row = self._counts[f] = np.zeros(n)
-            row[i] += weight
-            if seed:
-                self._keep.add(f)
-        if doc and not seed:
-            self._docs[i] += 1
-
-    def set_prior(self, weights: dict[str, float]) -> None:
-        for cls, w in weights.items():
-            if cls in self.index:
-                self._prior[self.index[cls]] = w
-
-    def finish(self, min_count: float = 2.0) -> None:
-        """Fix the probabilities; learned features seen fewer than ``min_count`` times go."""
-        feats = [f for f, row in self._counts.items()
-                 if f in self._keep or row.sum() >= min_count]
-        self.vocab = {f: k for k, f in enumerate(feats)}
-        counts = (np.stack([self._counts[f] for f in feats]) if feats
-                  else np.zeros((0, len(self.classes))))
-        totals = counts.sum(axis=0) + self.alpha * max(len(feats), 1)
-        self.logp = np.log((counts + self.alpha) / totals).astype(np.float32)
-        prior = self._docs + self._prior
-        self.log_prior = np.log(prior / prior.sum())
-        self._counts = {}
-
-    def rank(self, features: Features) -> tuple[list[tuple[str, float]], dict[str, np.ndarray],
-                                                int]:
-        """Classes by tempered posterior, each feature's evidence per class, features used."""
-        known = [f for f in features if f in self.vocab]
-        if not known:
-            post = np.exp(self.log_prior)
-            return ([(self.classes[i], float(post[i])) for i in np.argsort(-post)], {}, 0)
-        rows = self.logp[[self.vocab[f] for f in known]]
-        scores = self.log_prior + rows.sum(axis=0)
-        temp = max(1.0, math.sqrt(len(known)))
-        z = (scores - scores.max()) / temp
-        post = np.exp(z) / np.exp(z).sum()
-        evidence = rows - rows.mean(axis=1, keepdims=True)
-        order = np.argsort(-post)
-        return ([(self.classes[i], float(post[i])) for i in order],
-                {f: evidence[k] for k, f in enumerate(known)}, len(known))
-
-    def because(self, cls: str, evidence: dict[str, np.ndarray], features: Features,
-                limit: int = 4, floor: float = 0.5) -> tuple[str, ...]:
-        i = self.index[cls]
-        best = sorted(((float(ev[i]), f) for f, ev in evidence.items() if ev[i] > floor),
-                      reverse=True)
-        out: list[str] = []
-        seen: set[str] = set()
-        for _, f in best:
-            words = features[f].split()
-            if all(w in seen for w in words):
-                continue
-            seen.update(words)
-            out.append(features[f])
-            if len(out) >= limit:
-                break
-        return tuple(out)
+    klass: int
+    class_ids: np.ndarray
+    category: str | None
+    topic_ids: np.ndarray
+    agency: str | None
 
 
 class Suggester:
@@ -229,12 +156,14 @@ class Suggester:
 
     def __init__(self, categories: Sequence[CategoryInfo], agencies: Sequence[AgencyInfo],
                  examples: Iterable[Example] = (), *, keyword_docs: float = 4.0,
-                 alpha: float = 0.3, territorial_weight: float = 1.0,
+                 alpha: float = 0.3, seed_floor: float = 0.5, territorial_weight: float = 1.0,
                  other_weight: float = 4.0) -> None:
         self.categories = {c.code: c for c in categories}
         self.agencies = {a.code: a for a in agencies}
-        self.topic = NaiveBayes([c.code for c in categories], alpha)
-        self.klass = NaiveBayes(CLASSIFICATIONS, alpha)
+        self.topic = NaiveBayes([c.code for c in categories], alpha=alpha,
+                                seed_floor=seed_floor)
+        self.klass = NaiveBayes(CLASSIFICATIONS, alpha=alpha, seed_floor=seed_floor,
+                                min_count=1.0)
         self._seed(keyword_docs)
         self._agency_names = {a.code: _name_features(a) for a in agencies}
         # P(agency | category) as pseudo-counts: the seed, then learned pairs.
@@ -243,40 +172,67 @@ class Suggester:
             w = territorial_weight if a.kind in TERRITORIAL_KINDS else other_weight
             for code in a.category_codes:
                 self._pair[code][a.code] += w
-        self._agency_seed_total = {c: sum(v.values()) for c, v in self._pair.items()}
-        self.learned = 0
-        for ex in examples:
-            self._learn(ex)
-        self.topic.finish()
-        self.klass.finish(min_count=1.0)
+        self._learned: dict[Hashable, _Learned] = {}
+        for n, ex in enumerate(examples):
+            self.learn(ex, key=("example", n))
+        self.finish()
+
+    @property
+    def learned(self) -> int:
+        """How many slips the model has taken in (and not forgotten)."""
+        return len(self._learned)
+
+    def learned_keys(self) -> list[Hashable]:
+        return list(self._learned)
 
     # --- building -------------------------------------------------------------------------
     def _seed(self, weight: float) -> None:
         for cat in self.categories.values():
-            phrases = [cat.name, *cat.keywords]
-            for phrase in phrases:
-                self.topic.add(cat.code, phrase_features(phrase), weight, seed=True)
+            for phrase in (cat.name, *cat.keywords):
+                self.topic.add_seed(cat.code, phrase_features(phrase), weight)
             parent = self.categories.get(cat.parent or "")
             if parent is not None:
                 for phrase in (parent.name, *parent.keywords):
-                    self.topic.add(cat.code, phrase_features(phrase), weight / 2, seed=True)
+                    self.topic.add_seed(cat.code, phrase_features(phrase), weight / 2)
         for cls, cues in CLASSIFICATION_CUES.items():
             for phrase in cues:
-                self.klass.add(cls, phrase_features(phrase, classification=True), weight,
-                               seed=True)
+                self.klass.add_seed(cls, phrase_features(phrase, classification=True), weight)
         self.klass.set_prior(CLASSIFICATION_PRIOR)
 
-    def _learn(self, ex: Example) -> None:
-        toks = tokens(strip_personal(ex.text))
-        if not toks:
-            return
-        self.learned += 1
-        if ex.classification in CLASSIFICATIONS:
-            self.klass.add(ex.classification, class_features(toks))
-        if ex.category in self.categories:
-            self.topic.add(ex.category, topic_features(toks))
-        if ex.agency in self.agencies and ex.category in self.categories:
-            self._pair[ex.category][ex.agency] += 1.0
+    def learn(self, ex: Example, key: Hashable) -> None:
+        """Take in one labelled slip under ``key`` (a key taken in before is replaced); a slip
+        without words or known labels is kept as seen but counts for nothing. Call
+        :meth:`finish` after a batch of changes."""
+        self.forget(key)
+        toks = tokens(strip_personal(ex.text, ex.personal)) if ex.text.strip() else []
+        klass = self.klass.index.get(ex.classification or "", -1) if toks else -1
+        category = ex.category if toks and ex.category in self.categories else None
+        entry = _Learned(
+            klass, self.klass.ids(class_features(toks)) if klass >= 0 else _NO_IDS,
+            category, self.topic.ids(topic_features(toks)) if category else _NO_IDS,
+            ex.agency if category and ex.agency in self.agencies else None)
+        self._apply(entry, 1.0)
+        self._learned[key] = entry
+
+    def forget(self, key: Hashable) -> bool:
+        """Take back what :meth:`learn` counted under ``key``."""
+        entry = self._learned.pop(key, None)
+        if entry is None:
+            return False
+        self._apply(entry, -1.0)
+        return True
+
+    def _apply(self, e: _Learned, sign: float) -> None:
+        if e.klass >= 0:
+            self.klass.add(e.klass, e.class_ids, sign)
+        if e.category is not None:
+            self.topic.add(self.topic.index[e.category], e.topic_ids, sign)
+            if e.agency is not None:
+                self._pair[e.category][e.agency] += sign
+
+    def finish(self) -> None:
+        self.topic.finish()
+        self.klass.finish()
 
     # --- suggesting -----------------------------------------------------------------------
     def suggest(self, title: str, body: str, personal: Iterable[str] = (),
@@ -303,8 +259,7 @@ class Suggester:
         ranked, evidence, _ = self.klass.rank(feats)
         return _guess(self.klass, ranked, evidence, feats, alternatives=2)
 
-    def _category(self, toks: Sequence[Token]
-                  ) -> tuple[Guess | None, list[tuple[str, float]]]:
+    def _category(self, toks: Sequence[Token]) -> tuple[Guess | None, Ranked]:
         feats = topic_features(toks)
         ranked, evidence, used = self.topic.rank(feats)
         if not used:
@@ -312,7 +267,7 @@ class Suggester:
         return _guess(self.topic, ranked, evidence, feats, alternatives=3), ranked
 
     def _agency(self, toks: Sequence[Token], cat: Guess | None,
-                ranked_categories: list[tuple[str, float]], places: set[str]) -> Guess | None:
+                ranked_categories: Ranked, places: set[str]) -> Guess | None:
         present = {t.surface for t in toks} | places
         named = {code: [w for w in words if w in present]
                  for code, words in self._agency_names.items()}
@@ -350,8 +305,8 @@ class Suggester:
             pairs = self._pair.get(parent or "")
         if not pairs:
             return {}
-        total = sum(pairs.values())
-        return {a: n / total for a, n in pairs.items()}
+        total = sum(n for n in pairs.values() if n > 0)
+        return {a: n / total for a, n in pairs.items() if n > 0} if total > 0 else {}
 
     def _title(self, title: str, body: str, personal: Iterable[str],
                cat: Guess | None) -> TitleGuess | None:
@@ -366,7 +321,7 @@ class Suggester:
                           tuple(c.text for c in found[1:]))
 
 
-def _guess(model: NaiveBayes, ranked: list[tuple[str, float]], evidence: dict[str, np.ndarray],
+def _guess(model: NaiveBayes, ranked: Ranked, evidence: dict[str, np.ndarray],
            feats: Features, alternatives: int) -> Guess:
     top = [Guess(c, s, model.because(c, evidence, feats) if evidence else ())
            for c, s in ranked[: alternatives + 1]]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .suggest_words import ACRONYMS, INFORMAL, KEEP, QUESTION_WORDS, ROOTS, STOP_COMMON
 
@@ -19,8 +20,7 @@ QUESTION_MARK = "?"
 MAX_TITLE = 80
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     stem: str  # the feature
     surface: str  # the word as the slip writes it (lowercase)
     stop: bool  # a function word (kept only for klasifikasi)
@@ -40,17 +40,43 @@ _CONTACT_WORDS = re.compile(r"\b(?:nik|hp|no\.?\s*hp|telp|telepon|wa|whatsapp|em
 
 def strip_personal(text: str, extra: Iterable[str] = ()) -> str:
     """The text without e-mail addresses, NIK and phone numbers, a name after "nama", and
-    the given strings (the reporter's own name, NIK, phone and e-mail) wherever they occur."""
+    the given strings (the reporter's own name, NIK, phone and e-mail) wherever they occur;
+    a capitalised part of a given name (a first name alone) goes too."""
+    parts: set[str] = set()
     for value in extra:
-        value = value.strip()
+        value = " ".join(value.split())
         if len(value) >= 3:
-            text = re.sub(re.escape(value), " ", text, flags=re.IGNORECASE)
-            for part in value.split():  # a first name alone
-                if len(part) >= 3 and part[:1].isupper():
-                    text = re.sub(rf"\b{re.escape(part)}\b", " ", text)
-    text = _EMAIL.sub(" ", text)
-    text = _LONG_NUMBER.sub(lambda m: " " if _digits(m.group()) >= 9 else m.group(), text)
-    return _NAME_AFTER.sub(lambda m: m.group()[: m.start(1) - m.start()] + " ", text)
+            text = _remove_folded(text, value)
+            parts.update(p for p in value.split() if len(p) >= 3 and p[:1].isupper())
+    if parts:
+        text = _WORDS.sub(lambda m: " " if m.group() in parts else m.group(), text)
+    if "@" in text:
+        text = _EMAIL.sub(" ", text)
+    if _NUMBER_HINT.search(text):
+        text = _LONG_NUMBER.sub(lambda m: " " if _digits(m.group()) >= 9 else m.group(), text)
+    if _NAME_HINT.search(text):
+        text = _NAME_AFTER.sub(lambda m: m.group()[: m.start(1) - m.start()] + " ", text)
+    return text
+
+
+# Cheap tests that say whether the slower patterns can match at all.
+_NUMBER_HINT = re.compile(r"\d[\d .\-]{7}")
+_NAME_HINT = re.compile(r"(?i:nama|pelapor|hormat)")
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _remove_folded(text: str, value: str) -> str:
+    """``text`` without any case-insensitive occurrence of ``value``."""
+    lowered, needle = text.lower(), value.lower()
+    if len(lowered) != len(text):  # a letter whose lowercase has another length
+        return re.sub(re.escape(value), " ", text, flags=re.IGNORECASE)
+    out, start = [], 0
+    while (at := lowered.find(needle, start)) >= 0:
+        out += [text[start:at], " "]
+        start = at + len(needle)
+    return "".join(out) + text[start:] if out else text
 
 
 def _digits(s: str) -> int:
@@ -72,6 +98,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|\?")
 
 def fold(text: str) -> str:
     """Lowercase ASCII: accents dropped, curly quotes and dashes made plain."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
@@ -81,17 +109,23 @@ def tokens(text: str) -> list[Token]:
     ("anak2", "anak-anak" -> "anak"), numbers dropped, each with its stem."""
     out: list[Token] = []
     for raw in _WORD.findall(fold(text)):
-        if raw == QUESTION_MARK:
-            out.append(Token(QUESTION_MARK, QUESTION_MARK, False))
-            continue
-        for word in _split(raw):
-            norm = INFORMAL.get(word, word)
-            if not norm or norm[0].isdigit():
-                continue
-            for part in norm.split():
-                stop = part in STOP_COMMON
-                out.append(Token(part if stop else stem(part), word, stop))
+        out.extend(_word_tokens(raw))
     return out
+
+
+@functools.lru_cache(maxsize=131072)
+def _word_tokens(raw: str) -> tuple[Token, ...]:
+    if raw == QUESTION_MARK:
+        return (Token(QUESTION_MARK, QUESTION_MARK, False),)
+    out: list[Token] = []
+    for word in _split(raw):
+        norm = INFORMAL.get(word, word)
+        if not norm or norm[0].isdigit():
+            continue
+        for part in norm.split():
+            stop = part in STOP_COMMON
+            out.append(Token(part if stop else stem(part), word, stop))
+    return tuple(out)
 
 
 def _split(raw: str) -> list[str]:

@@ -15,8 +15,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -26,9 +25,8 @@ from sqlalchemy.orm import Session
 from ..domain.enums import Role, Status
 from ..i18n import CLASSIFICATION_LABELS, label
 from ..ocr.suggest import AgencyInfo, CategoryInfo, Example, Guess, Guesses, Suggester
-from ..ocr.suggest_text import strip_personal
 from ..store.db import Store
-from ..store.models import Agency, Category, Submission
+from ..store.models import Agency, AuditEvent, Category, Submission
 from .context import ServiceBase
 from .submissions import find_submission
 
@@ -59,14 +57,19 @@ class Suggestions:
     learned_from: int = 0  # verified slips the model learned from
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Model:
-    fingerprint: tuple[Any, ...]
+    """A learned model and what it was learned from; changed in place under ``lock``."""
+
+    quick: tuple[int, int]  # (verified slips, latest audit event id): the cheap check
+    fingerprint: tuple[Any, ...]  # (verified slips, their latest updated_at, taxonomy digest)
+    latest: datetime | None
     suggester: Suggester
     category_ids: dict[str, int]
     category_labels: dict[str, str]
     agency_ids: dict[str, int]
     agency_labels: dict[str, str]
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 _lock = threading.Lock()
@@ -86,7 +89,8 @@ class SuggestionService(ServiceBase):
         """Suggestions for text that is not (yet) a stored slip."""
         self.require(*self.STAFF, action="suggest")
         model = self._model()
-        return _convert(model, model.suggester.suggest(title, body))
+        with model.lock:
+            return _convert(model, model.suggester.suggest(title, body))
 
     def for_submission(self, ref: int | str) -> Suggestions:
         """Suggestions for a stored slip: its title and body, else its OCR text."""
@@ -99,7 +103,9 @@ class SuggestionService(ServiceBase):
             context = sub.location or ""
             personal = _identity(sub)
         model = self._model()
-        return _convert(model, model.suggester.suggest(title, body, personal, context=context))
+        with model.lock:
+            return _convert(model, model.suggester.suggest(title, body, personal,
+                                                           context=context))
 
     def learned_from(self) -> int:
         """How many verified slips the current model learned from."""
@@ -107,16 +113,26 @@ class SuggestionService(ServiceBase):
 
     # --- the cached model -----------------------------------------------------------------
     def _model(self) -> _Model:
+        """The current model of this database: cached while the count of verified slips and
+        the latest audit event stay the same (two index lookups); otherwise the count and
+        latest ``updated_at`` of the verified slips and the categories and agencies decide:
+        unchanged, the model stays; changed slips only, it learns and forgets just those;
+        else it is learned again."""
         key = _store_key(self.store)
         with self.store.read() as s:
-            fingerprint, taxonomy = _fingerprint(s)
+            quick = _quick(s)
         with _lock:
             cached = _models.get(key)
-            if cached is not None and cached.fingerprint == fingerprint:
-                _models.move_to_end(key)
-                return cached
+        if cached is not None and cached.quick == quick:
+            return cached
         with self.store.read() as s:
-            model = _build(s, fingerprint, taxonomy)
+            fingerprint, taxonomy = _fingerprint(s)
+            if cached is not None and cached.fingerprint[2] == fingerprint[2]:
+                with cached.lock:
+                    if cached.fingerprint == fingerprint or _catch_up(s, cached, fingerprint):
+                        cached.quick, cached.fingerprint = quick, fingerprint
+                        return cached
+            model = _build(s, quick, fingerprint, taxonomy)
         with _lock:
             _models[key] = model
             _models.move_to_end(key)
@@ -132,6 +148,12 @@ def _store_key(store: Store) -> str:
 _Taxonomy = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
+def _quick(s: Session) -> tuple[int, int]:
+    count = s.scalar(select(func.count()).where(Submission.status.in_(LEARN_STATUSES)))
+    last_event = s.scalar(select(func.max(AuditEvent.id)))
+    return int(count or 0), int(last_event or 0)
+
+
 def _fingerprint(s: Session) -> tuple[tuple[Any, ...], _Taxonomy]:
     count, latest = s.execute(
         select(func.count(), func.max(Submission.updated_at))
@@ -143,11 +165,24 @@ def _fingerprint(s: Session) -> tuple[tuple[Any, ...], _Taxonomy]:
         select(Agency.id, Agency.code, Agency.name, Agency.kind, Agency.category_codes,
                Agency.active).order_by(Agency.id))]
     digest = hashlib.sha256(repr((cats, agencies)).encode()).hexdigest()
-    stamp = latest.isoformat() if isinstance(latest, datetime) else str(latest)
-    return (int(count or 0), stamp, digest), (cats, agencies)
+    return (int(count or 0), latest, digest), (cats, agencies)
 
 
-def _build(s: Session, fingerprint: tuple[Any, ...], taxonomy: _Taxonomy) -> _Model:
+_SLIP_COLUMNS = (Submission.id, Submission.status, Submission.title, Submission.body,
+                 Submission.ocr_text, Submission.classification, Submission.category_id,
+                 Submission.agency_id, Submission.reporter_name, Submission.reporter_nik,
+                 Submission.reporter_phone, Submission.reporter_email)
+
+
+def _example(row: Any, code_of: dict[int, str], agency_code_of: dict[int, str]) -> Example:
+    (_id, _status, title, body, ocr, klass, cat_id, agency_id, *identity) = row
+    return Example(text=f"{title or ''}.\n{body or ocr or ''}", classification=klass,
+                   category=code_of.get(cat_id), agency=agency_code_of.get(agency_id),
+                   personal=tuple(v for v in identity if v))
+
+
+def _build(s: Session, quick: tuple[int, int], fingerprint: tuple[Any, ...],
+           taxonomy: _Taxonomy) -> _Model:
     cat_rows, agency_rows = taxonomy
     code_of = {row[0]: row[1] for row in cat_rows}
     name_of = {row[0]: row[2] for row in cat_rows}
@@ -166,22 +201,14 @@ def _build(s: Session, fingerprint: tuple[Any, ...], taxonomy: _Taxonomy) -> _Mo
         for _id, code, name, kind, codes, active in agency_rows if active
     ]
     agency_code_of = {row[0]: row[1] for row in agency_rows}
-    rows = s.execute(
-        select(Submission.title, Submission.body, Submission.ocr_text,
-               Submission.classification, Submission.category_id, Submission.agency_id,
-               Submission.reporter_name, Submission.reporter_nik, Submission.reporter_phone,
-               Submission.reporter_email)
-        .where(Submission.status.in_(LEARN_STATUSES))
-        .order_by(Submission.id.desc()).limit(LEARN_LIMIT))
-    examples = [
-        Example(text=_text(title, body or ocr or "", (name, nik, phone, email)),
-                classification=klass, category=code_of.get(cat_id),
-                agency=agency_code_of.get(agency_id))
-        for title, body, ocr, klass, cat_id, agency_id, name, nik, phone, email in rows
-    ]
+    suggester = Suggester(categories, agencies)
+    rows = s.execute(select(*_SLIP_COLUMNS).where(Submission.status.in_(LEARN_STATUSES))
+                     .order_by(Submission.id.desc()).limit(LEARN_LIMIT))
+    for row in rows:
+        suggester.learn(_example(row, code_of, agency_code_of), key=row[0])
+    suggester.finish()
     return _Model(
-        fingerprint=fingerprint,
-        suggester=Suggester(categories, agencies, examples),
+        quick=quick, fingerprint=fingerprint, latest=fingerprint[1], suggester=suggester,
         category_ids={row[1]: row[0] for row in cat_rows},
         category_labels=category_labels,
         agency_ids={row[1]: row[0] for row in agency_rows},
@@ -189,8 +216,31 @@ def _build(s: Session, fingerprint: tuple[Any, ...], taxonomy: _Taxonomy) -> _Mo
     )
 
 
-def _text(title: str | None, body: str, identity: Iterable[str | None]) -> str:
-    return strip_personal(f"{title or ''}.\n{body}", [v for v in identity if v])
+def _catch_up(s: Session, model: _Model, fingerprint: tuple[Any, ...]) -> bool:
+    """Learn and forget the slips changed since the model's latest ``updated_at``; False
+    when that cannot account for the database (a clock set back, say): learn again then."""
+    if model.latest is None:
+        return False
+    code_of = {v: k for k, v in model.category_ids.items()}
+    agency_code_of = {v: k for k, v in model.agency_ids.items()}
+    suggester = model.suggester
+    changed = s.execute(select(*_SLIP_COLUMNS)
+                        .where(Submission.updated_at >= model.latest)
+                        .order_by(Submission.id))
+    for row in changed:
+        if row[1] in LEARN_STATUSES:
+            suggester.learn(_example(row, code_of, agency_code_of), key=row[0])
+        else:
+            suggester.forget(row[0])
+    keys = sorted(k for k in suggester.learned_keys() if isinstance(k, int))
+    for old in keys[: max(len(keys) - LEARN_LIMIT, 0)]:  # the newest LEARN_LIMIT stay
+        suggester.forget(old)
+    suggester.finish()
+    count = int(fingerprint[0])
+    if suggester.learned != min(count, LEARN_LIMIT):
+        return False
+    model.latest = fingerprint[1]
+    return True
 
 
 def _identity(sub: Submission) -> list[str]:

@@ -3,13 +3,19 @@ from verified slips (and only those), the model cache, OCR text, roles and ident
 
 from __future__ import annotations
 
+import importlib
+import sys
+from pathlib import Path
+
 import pytest
 
 from kotaksaran.domain.errors import PermissionDenied
+from kotaksaran.services import suggestions as suggestions_mod
 from kotaksaran.services.suggestions import Suggestion, Suggestions, clear_cache
 from kotaksaran.store.models import Submission
 from tests.conftest import Office, valid_slip
 
+BENCH = Path(__file__).resolve().parents[2] / "bench"
 FERRY = "Pompong penyeberangan ke pulau bocor dan dermaganya reyot, penumpang takut naik."
 
 
@@ -88,18 +94,40 @@ def test_learning_from_verified_slips_changes_the_answer(office: Office) -> None
     assert {"pompong", "dermaganya"} & set(after.category.because)
 
 
-def test_model_is_cached_and_rebuilt_when_verified_slips_change(office: Office) -> None:
+def test_model_is_cached_and_follows_verified_slips(office: Office) -> None:
     clear_cache()
     svc = office.petugas.suggestions
     svc.for_text("", FERRY)
     first = svc._model()
     assert svc._model() is first  # nothing changed: the same model
-    (sid,) = verified_ferry_slips(office, 1)
-    second = svc._model()
-    assert second is not first and second.suggester.learned == 1
-    # An edit of the verified slip's fields moves it back to draft: learned again, without it.
-    office.petugas.submissions.save_draft(sid, {"body": "Dermaga lapuk."}, autosave=False)
+    office.petugas.submissions.create(valid_slip())  # a draft: still the same
     assert svc._model().suggester.learned == 0
+    (a,) = verified_ferry_slips(office, 1)
+    second = svc._model()
+    assert second.suggester.learned == 1
+    (b,) = verified_ferry_slips(office, 1)
+    third = svc._model()
+    assert third is second and third.suggester.learned == 2  # caught up in place
+    caught_up = svc.for_text("", FERRY)
+    clear_cache()
+    assert svc.for_text("", FERRY) == caught_up  # the same as learning from scratch
+    # An edit of a verified slip moves it back to draft: it is forgotten.
+    office.petugas.submissions.save_draft(a, {"body": "Dermaga lapuk."}, autosave=False)
+    assert svc._model().suggester.learned == 1
+    office.supervisor.submissions.return_(b, "Lokasi kurang jelas")
+    assert svc._model().suggester.learned == 0
+
+
+def test_only_the_newest_verified_slips_are_learned(office: Office,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    clear_cache()
+    monkeypatch.setattr(suggestions_mod, "LEARN_LIMIT", 2)
+    svc = office.petugas.suggestions
+    ids_ = verified_ferry_slips(office, 3)
+    model = svc._model()
+    assert sorted(model.suggester.learned_keys()) == ids_[1:]  # type: ignore[type-var]
+    more = verified_ferry_slips(office, 1)
+    assert sorted(svc._model().suggester.learned_keys()) == [ids_[2], *more]  # type: ignore[type-var]
 
 
 def test_a_deactivated_category_is_not_suggested(office: Office) -> None:
@@ -164,3 +192,20 @@ def test_operators_get_no_suggestions(office: Office) -> None:
     sub = office.petugas.submissions.create(valid_slip()).submission
     with pytest.raises(PermissionDenied):
         office.operator.suggestions.for_submission(sub.id)
+
+
+def test_suggestion_benchmark_runs_quick(tmp_path: Path) -> None:
+    """bench/bench_suggest.py keeps working: the labelled slips through the service, cold and
+    after learning from demo slips, beside the majority baseline."""
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    bench = importlib.import_module("bench_suggest")
+    data = bench.main(["--quick", "--out", str(tmp_path)])
+    for state in ("cold", "learned"):
+        assert data[state]["n"] >= 110
+        for target in ("classification", "category", "agency"):
+            assert data[state]["accuracy"][target] > data["majority"]["accuracy"][target]
+            assert data[state]["top3"][target] >= data[state]["accuracy"][target]
+    assert data["learned"]["learned_from"] > 0
+    assert (tmp_path / "bench_suggest.json").exists()
+    assert "| category |" in (tmp_path / "bench_suggest.md").read_text()
