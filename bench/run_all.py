@@ -27,6 +27,7 @@ RESULTS = common.BENCH_DIR / "RESULTS.md"
 # One line per script here; the sections appear in this order.
 AREA_BENCHES: tuple[str, ...] = (
     "bench_drop.py",
+    "bench_ocr.py",
     "bench_suggest.py",
 )
 NOTES_START, NOTES_END = "<!-- notes: kept by run_all.py -->", "<!-- /notes -->"

@@ -34,6 +34,8 @@ packages=(
     poppler-utils
     gettext
     fonts-dejavu-core
+    # more typefaces for the OCR benchmark's letters (bench/gen_letters.py)
+    fonts-liberation2 fonts-freefont-ttf
     make
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
