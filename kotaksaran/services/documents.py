@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..documents import data as D
@@ -75,6 +75,17 @@ class RenderedDocument:
 
     def option(self, key: str) -> str | None:
         return dict(self.options).get(key)
+
+
+@dataclass(frozen=True)
+class BatchChoice:
+    """One sync batch, for choosing which manifest to print."""
+
+    id: int
+    created_at: datetime
+    kind: str
+    adapter: str
+    items: int
 
 
 @dataclass(frozen=True)
@@ -354,6 +365,17 @@ class DocumentService(ServiceBase):
         self.require(*SYNC_ROLES, action="print_manifest")
         with self.store.read() as s:
             return self._manifest_data(s, self._batch(s, batch_ref))
+
+    def batches(self, limit: int = 50) -> list[BatchChoice]:
+        """The latest sync batches, newest first, with their number of items."""
+        self.require(*SYNC_ROLES, action="print_manifest")
+        with self.store.read() as s:
+            counts = dict(s.execute(select(OutboxItem.batch_id, func.count())
+                                    .group_by(OutboxItem.batch_id)).tuples().all())
+            rows = s.scalars(select(SyncBatch).order_by(SyncBatch.created_at.desc(),
+                                                         SyncBatch.id.desc()).limit(limit))
+            return [BatchChoice(b.id, b.created_at, b.kind, b.adapter, int(counts.get(b.id, 0)))
+                    for b in rows]
 
     @staticmethod
     def _batch(s: Session, ref: int | str) -> SyncBatch:

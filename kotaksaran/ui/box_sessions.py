@@ -158,13 +158,18 @@ class BoxSessionsPage(QWidget):
         self.input_button.clicked.connect(self.input_for_selected)
         self.close_button = QPushButton(self.tr("&Close session…"))
         self.close_button.clicked.connect(self.close_selected)
+        self.minutes_button = QPushButton(self.tr("Print &minutes…"))
+        self.minutes_button.setToolTip(self.tr("Berita acara pembukaan kotak saran, with "
+                                               "signature lines; attach the signed scan there"))
+        self.minutes_button.clicked.connect(self.print_minutes)
         bar.addWidget(self.open_button)
         bar.addWidget(self.input_button)
         bar.addStretch(1)
         bar.addWidget(self.close_button)
+        bar.addWidget(self.minutes_button)
         outer.addLayout(bar)
         staff = self._svc.actor.role in _STAFF
-        for b in (self.open_button, self.input_button, self.close_button):
+        for b in (self.open_button, self.input_button, self.close_button, self.minutes_button):
             b.setVisible(staff)
 
         self.table = QTableView()
@@ -234,6 +239,7 @@ class BoxSessionsPage(QWidget):
         is_open = s is not None and s.state == BoxSessionState.OPEN
         self.input_button.setEnabled(is_open)
         self.close_button.setEnabled(is_open)
+        self.minutes_button.setEnabled(s is not None)
 
     def select_session(self, session_id: int) -> None:
         self.table.selectRow(self.model.row_of(session_id))
@@ -253,6 +259,13 @@ class BoxSessionsPage(QWidget):
             show_error(self, exc)
             return
         CloseSessionDialog(self.ctx, fresh, self).exec()
+
+    def print_minutes(self) -> None:
+        from .print_preview import minutes_preview
+
+        s = self.selected()
+        if s is not None:
+            minutes_preview(self.ctx, s.id, self).exec()
 
     def input_for_selected(self) -> None:
         s = self.selected()

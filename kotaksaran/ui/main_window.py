@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
             settings = SettingsPage(self.ctx)
             settings.language_chosen.connect(self.set_language)
             return settings
-        if key in ("outbox", "reports"):
+        if key == "outbox":
             return PlaceholderPage(
                 nav_label(key),
                 self.tr("Not available yet — this feature arrives in the next version."),

@@ -72,6 +72,8 @@ NAV: tuple[NavEntry, ...] = (
         "Reports",
         SP.SP_FileDialogContentsView,
         (Role.SUPERVISOR, Role.ADMIN, Role.OPERATOR),
+        "reports_page",
+        "ReportsPage",
     ),
     NavEntry("settings", "Settings", SP.SP_FileDialogInfoView, (Role.ADMIN,)),
 )

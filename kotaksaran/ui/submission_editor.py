@@ -91,12 +91,17 @@ class SubmissionEditorPage(QWidget):
         self.history_button = QPushButton(self.tr("History"))
         self.history_button.setToolTip(self.tr("Who changed what, and when"))
         self.history_button.clicked.connect(self.show_history)
+        self.receipt_button = QPushButton(self.tr("Print receipt…"))
+        self.receipt_button.setToolTip(self.tr("Tanda terima for the person who handed in "
+                                               "the slip (A6 or a receipt roll)"))
+        self.receipt_button.clicked.connect(self.print_receipt)
         header.addWidget(self.number_label)
         header.addWidget(self.status_chip)
         header.addStretch(1)
         header.addWidget(self.save_state)
         header.addSpacing(12)
         header.addWidget(self.history_button)
+        header.addWidget(self.receipt_button)
         outer.addLayout(header)
 
         self.banner = QLabel()
@@ -205,6 +210,13 @@ class SubmissionEditorPage(QWidget):
         self.flush()
         AuditDialog(self.ctx, self._view.id, self).exec()
 
+    def print_receipt(self) -> None:
+        from .print_preview import receipt_preview
+
+        if self._view is None or not self._leave():  # print what is saved, typed text too
+            return
+        receipt_preview(self.ctx, self._view.id, self).exec()
+
     # --- showing --------------------------------------------------------------------------
     def _show(self, view: SubmissionView) -> None:
         self._view = view
@@ -237,6 +249,7 @@ class SubmissionEditorPage(QWidget):
     def _update_header(self) -> None:
         view = self._view
         self.history_button.setEnabled(view is not None)
+        self.receipt_button.setEnabled(view is not None and self._svc.actor.role in _STAFF)
         if view is None:
             self.number_label.setText(self.tr("New slip"))
             self.status_chip.set_status(None)
