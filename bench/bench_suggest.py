@@ -61,6 +61,7 @@ def load_labelled(path: Path = LABELLED) -> list[dict[str, str]]:
 
 # --- scoring ------------------------------------------------------------------------------
 Predict = Callable[[str], dict[str, list[str]]]  # text -> target -> ranked codes
+SCORE = "_score"  # key of the top suggestion's score per target in a prediction
 
 
 def service_predictor(store: Store) -> Predict:
@@ -70,7 +71,7 @@ def service_predictor(store: Store) -> Predict:
         cat_code = dict(s.query(Category.id, Category.code).all())
         agency_code = dict(s.query(Agency.id, Agency.code).all())
 
-    def codes(sug: Any, mapping: dict[Any, str] | None) -> list[str]:
+    def codes(sug: Any, mapping: dict[Any, str] | None) -> list[Any]:
         if sug is None:
             return []
         values = [sug.value, *(a.value for a in sug.alternatives)]
@@ -78,9 +79,13 @@ def service_predictor(store: Store) -> Predict:
 
     def predict(text: str) -> dict[str, list[str]]:
         got = svc.for_text("", text)
-        return {"classification": codes(got.classification, None),
-                "category": codes(got.category, cat_code),
-                "agency": codes(got.agency, agency_code)}
+        out = {"classification": codes(got.classification, None),
+               "category": codes(got.category, cat_code),
+               "agency": codes(got.agency, agency_code)}
+        for t in TARGETS:
+            sug = getattr(got, t)
+            out[t + SCORE] = [sug.score] if sug is not None else []
+        return out
 
     return predict
 
@@ -89,6 +94,8 @@ def score(rows: Sequence[dict[str, str]], predict: Predict) -> dict[str, Any]:
     hits = {t: 0 for t in TARGETS}
     top3 = {t: 0 for t in TARGETS}
     missing = {t: 0 for t in TARGETS}
+    right: dict[str, list[float]] = {t: [] for t in TARGETS}
+    wrong: dict[str, list[float]] = {t: [] for t in TARGETS}
     seconds = []
     for row in rows:
         t0 = time.perf_counter()
@@ -100,11 +107,15 @@ def score(rows: Sequence[dict[str, str]], predict: Predict) -> dict[str, Any]:
                 missing[t] += 1
             hits[t] += bool(ranked) and ranked[0] == row[t]
             top3[t] += row[t] in ranked[:3]
+            for sc in got.get(t + SCORE, []):
+                (right if ranked[0] == row[t] else wrong)[t].append(float(sc))
     n = len(rows)
     return {"n": n,
             "accuracy": {t: hits[t] / n for t in TARGETS},
             "top3": {t: top3[t] / n for t in TARGETS},
             "no_suggestion": missing,
+            "score_right": {t: statistics.fmean(right[t]) if right[t] else 0.0 for t in TARGETS},
+            "score_wrong": {t: statistics.fmean(wrong[t]) if wrong[t] else 0.0 for t in TARGETS},
             "median_ms": statistics.median(seconds) * 1000}
 
 
@@ -237,9 +248,15 @@ def markdown(d: dict[str, Any]) -> str:
             f"| {_pct(cold['top3'][t])} | {_pct(learned['top3'][t])} "
             f"| {_pct(fresh['accuracy'][t])} |"
             + (f" {_pct(big['accuracy'][t])} (top-3 {_pct(big['top3'][t])}) |" if big else ""))
+    def none(d: dict[str, Any]) -> str:
+        return ", ".join(f"{t} {d['no_suggestion'][t]}" for t in TARGETS)
+
     lines += [
-        "", f"No suggestion at all (no known word): cold {cold['no_suggestion']}, learned "
-        f"{learned['no_suggestion']} (counted as wrong). Median time per slip through the "
+        "", f"Slips with no suggestion at all (no known word; counted as wrong): cold "
+        f"{none(cold)}; learned {none(learned)}. Mean score of the suggestion when right / "
+        f"wrong (learned): " + "; ".join(
+            f"{t} {learned['score_right'][t]:.2f} / {learned['score_wrong'][t]:.2f}"
+            for t in TARGETS) + ". Median time per slip through the "
         f"service: cold {cold['median_ms']:.1f} ms, learned {learned['median_ms']:.1f} ms. "
         f"The fresh demo slips ({fresh['n']}, another seed) share the generator's templates "
         "with what was learned, which is why that column flatters.",
@@ -259,9 +276,11 @@ def markdown(d: dict[str, Any]) -> str:
             f"event) | {tm['quick_check_median_s'] * 1000:.1f} ms |",
             f"| the full check when those moved (count and latest `updated_at` of verified "
             f"slips, categories, agencies) | {tm['full_check_median_s'] * 1000:.1f} ms |",
-            *([f"| next `for_text` after one slip was verified (learns just the changed "
-               f"slips: {tm['before_verify_learned']:,} -> {tm['after_verify_learned']:,}) "
-               f"| {tm['after_verify_s'] * 1000:.0f} ms |"] if tm.get("after_verify_s") else []),
+            *([f"| next `for_text` after one more slip was verified (the full check, then "
+               f"only the changed slips are learned or forgotten; learned "
+               f"{tm['before_verify_learned']:,} -> {tm['after_verify_learned']:,}, the "
+               f"newest {tm['limit']:,} kept) | {tm['after_verify_s'] * 1000:.0f} ms |"]
+              if tm.get("after_verify_s") else []),
             f"| peak RSS of the benchmark process | {tm['peak_rss_mib']:.0f} MiB |",
         ]
     return "\n".join(lines)

@@ -5,9 +5,12 @@ the category tree and the agencies (with the seed keywords of each category) and
 from labelled examples (slips already verified in this office); it then suggests for any text.
 
 * **Kategori**: multinomial naive Bayes over word stems and adjacent-stem pairs (binary per
-  slip). Each category's keywords and name count as ``keyword_docs`` virtual slips, so it works
-  cold; a sub-category also inherits its parent's keywords at half that weight. Verified slips
-  add their own counts, so the office's own wording takes over as it accumulates.
+  slip; ``suggest_model``). Each category's keywords and name count as ``keyword_docs``
+  virtual slips, so it works cold; a sub-category also inherits its parent's keywords at half
+  that weight. Verified slips add their own counts, mixed with the keywords' so that the
+  keywords keep at least ``seed_floor`` of the weight however many slips were learned. Slips
+  can be learned and forgotten one at a time (:meth:`Suggester.learn`, :meth:`~.forget`), so a
+  model can follow a database without learning everything again.
 * **Klasifikasi**: the same model over all words (questions and negations included) and the
   question mark, seeded with a few cue words per class (``suggest_words.CLASSIFICATION_CUES``).
 * **Instansi**: P(agency | text) = sum over categories of P(category | text) x P(agency |

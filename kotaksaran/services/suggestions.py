@@ -93,13 +93,14 @@ class SuggestionService(ServiceBase):
             return _convert(model, model.suggester.suggest(title, body))
 
     def for_submission(self, ref: int | str) -> Suggestions:
-        """Suggestions for a stored slip: its title and body, else its OCR text."""
+        """Suggestions for a stored slip: its title and body, else its OCR text (unless the
+        OCR found the page handwritten); the place of the event may name the agency."""
         self.require(*self.STAFF, action="suggest")
         with self.store.read() as s:
             sub = find_submission(s, ref)
             title, body = sub.title or "", sub.body or ""
-            if not body.strip():
-                body = sub.ocr_text or ""
+            if not body.strip() and _ocr_quality(sub) != "handwritten":
+                body = sub.ocr_text or ""  # a handwritten page's OCR text is mostly noise
             context = sub.location or ""
             personal = _identity(sub)
         model = self._model()
@@ -241,6 +242,11 @@ def _catch_up(s: Session, model: _Model, fingerprint: tuple[Any, ...]) -> bool:
         return False
     model.latest = fingerprint[1]
     return True
+
+
+def _ocr_quality(sub: Submission) -> str:
+    ocr = (sub.flags or {}).get("ocr")
+    return str(ocr.get("quality", "")) if isinstance(ocr, dict) else ""
 
 
 def _identity(sub: Submission) -> list[str]:

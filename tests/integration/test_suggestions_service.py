@@ -163,6 +163,12 @@ def test_for_submission_reads_the_slip_else_its_ocr_text(office: Office) -> None
     got = office.petugas.suggestions.for_submission(scanned.id)
     assert got.category is not None and got.category.value == cats["bpjs-kesehatan"]
     assert "bpjs" in got.category.because
+    with office.store.write() as s:  # OCR of a handwritten page: noise, not read
+        row = s.get(Submission, scanned.id)
+        assert row is not None
+        row.flags = {"ocr": {"quality": "handwritten", "mean_conf": 31.0}}
+    noise = office.petugas.suggestions.for_submission(scanned.id)
+    assert noise.category is None and noise.title is None
 
 
 def test_identity_never_reaches_a_suggestion(office: Office) -> None:
