@@ -46,6 +46,8 @@ packages=(
     libsane1 libsane-dev sane-utils gcc python3-dev
     # qpdf makes the password-protected PDF that the import tests refuse
     qpdf
+    # printing: a CUPS scheduler and a PDF printer queue for the test that prints for real
+    cups cups-client printer-driver-cups-pdf
 )
 if ((with_postgres)); then
     packages+=(postgresql postgresql-client)
