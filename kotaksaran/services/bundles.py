@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..domain.enums import Role, Status
+from ..domain.errors import KotakSaranError
 from ..store.errors import classify_os_error
 from ..store.models import OutboxItem, SyncState, Unit
 from ..sync import bundle as B
@@ -32,6 +33,7 @@ from ..sync.bundle_errors import (
     BundleExportCancelled,
     BundleNoStatuses,
     BundleNotForUs,
+    BundleTargetMissing,
 )
 from ..sync.keys import PublicKeyInfo, UnitKeys
 from ..sync.outbox import OPEN_STATES
@@ -176,7 +178,7 @@ class BundleService(ServiceBase):
                                          created_at=self.now(), unit_name=name, items=entries,
                                          extra={"batch": prepared.batch})
             except OSError as exc:
-                raise classify_os_error(exc) from exc
+                raise _target_error(exc, Path(target)) from exc
         except BaseException:
             sync.release(ids)  # nothing left the office: the items wait as they were
             sync.finish_batch(prepared.batch_id)
@@ -247,7 +249,7 @@ class BundleService(ServiceBase):
                                      created_at=self.now(), unit_name=name, statuses=entries,
                                      recipient=unit)
         except OSError as exc:
-            raise classify_os_error(exc) from exc
+            raise _target_error(exc, Path(target)) from exc
         self._remember(key, new_cursor)
         with self.store.write() as s:
             self.audit(s, "bundle_export_statuses", "bundle", summary.bundle_id, [
@@ -269,6 +271,14 @@ class BundleService(ServiceBase):
                 s.add(SyncState(key=key, value=value, updated_at=self.now()))
             else:
                 row.value, row.updated_at = value, self.now()
+
+
+def _target_error(exc: OSError, target: Path) -> KotakSaranError:
+    """Where the bundle was to go: a missing folder is said as such, not as a data folder."""
+    if isinstance(exc, FileNotFoundError):
+        folder = target if not target.suffix else target.parent
+        return BundleTargetMissing(folder=str(folder))
+    return classify_os_error(exc)
 
 
 def _when(text: str | None) -> Any:

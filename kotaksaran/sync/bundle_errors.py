@@ -63,6 +63,12 @@ class BundleEmpty(KotakSaranError):
     code = "bundle_empty"
 
 
+class BundleTargetMissing(EnvironmentProblem):
+    """The folder the bundle should go into is not there (a USB stick pulled out)."""
+
+    code = "bundle_target_missing"
+
+
 class BundleExportCancelled(KotakSaranError):
     code = "bundle_export_cancelled"
 
@@ -135,6 +141,10 @@ ERROR_MESSAGES = {
         "imported. Give it to that unit."),
     "bundle_empty": N_(
         "There is nothing to put in a bundle: no approved slip is waiting to be sent."),
+    "bundle_target_missing": N_(
+        "The folder {folder} cannot be found, so the bundle was not written. If it is on a USB "
+        "stick, plug it in again and choose the folder once more; the slips wait in the "
+        "queue."),
     "bundle_export_cancelled": N_(
         "The export was cancelled. No bundle was written; the slips wait for the next "
         "export or push."),

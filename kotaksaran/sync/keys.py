@@ -42,6 +42,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from ..domain.errors import DataDirNotWritable
+from ..i18n import _
 from .bundle_errors import KeyExists, KeyFileUnsafe, KeyMissing, KeyTextInvalid
 
 KEY_DIR = "keys"
@@ -101,24 +102,24 @@ def parse_public_text(text: str, label: str = "") -> PublicKeyInfo:
                              if not ln.lstrip().startswith("#"))
                  if c.startswith(TEXT_PREFIX + ":")), "")
     if not line:
-        raise KeyTextInvalid(detail="KSD1:…")
+        raise KeyTextInvalid(detail=_("no line starting with KSD1: was found"))
     parts = line.split(":")
     if len(parts) != 3 or parts[0] != TEXT_PREFIX:
-        raise KeyTextInvalid(detail="KSD1:UNIT:KEY")
+        raise KeyTextInvalid(detail=_("it must look like KSD1:UNIT:KEY"))
     unit_code, body = parts[1], parts[2]
     if not _UNIT.match(unit_code):
-        raise KeyTextInvalid(detail=f"unit code '{unit_code}'")
+        raise KeyTextInvalid(detail=_("'{code}' is not a unit code").format(code=unit_code))
     if not _B32.match(body):
-        raise KeyTextInvalid(detail="characters")
+        raise KeyTextInvalid(detail=_("it contains characters that do not belong in a key"))
     try:
         raw = base64.b32decode(body + "=" * (-len(body) % 8))
     except ValueError:  # binascii.Error
-        raise KeyTextInvalid(detail="length") from None
+        raise KeyTextInvalid(detail=_("it is too short or too long")) from None
     if len(raw) != 36:
-        raise KeyTextInvalid(detail="length")
+        raise KeyTextInvalid(detail=_("it is too short or too long"))
     key, check = raw[:32], raw[32:]
     if _checksum(unit_code, key) != check:
-        raise KeyTextInvalid(detail="checksum")
+        raise KeyTextInvalid(detail=_("a character is wrong: the check digits do not match"))
     return PublicKeyInfo(unit_code=unit_code, key=key, label=label)
 
 
@@ -197,7 +198,7 @@ class UnitKeys:
             raise KeyExists(fingerprint=self.own_public().fingerprint)
         unit_code = unit_code.strip().upper()
         if not _UNIT.match(unit_code):
-            raise KeyTextInvalid(detail=f"unit code '{unit_code}'")
+            raise KeyTextInvalid(detail=_("'{code}' is not a unit code").format(code=unit_code))
         self._ensure_dir()
         private = Ed25519PrivateKey.generate()
         pem = private.private_bytes(serialization.Encoding.PEM,
@@ -244,7 +245,8 @@ class UnitKeys:
         raw = self._private().public_key().public_bytes(serialization.Encoding.Raw,
                                                         serialization.PublicFormat.Raw)
         if raw != info.key:  # the .pub file was replaced by someone else's
-            raise KeyTextInvalid(detail=PUBLIC_FILE)
+            raise KeyTextInvalid(detail=_("the .pub file does not belong to this "
+                                           "installation's private key"))
         return info
 
     def sign(self, data: bytes) -> bytes:

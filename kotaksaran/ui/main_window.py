@@ -271,11 +271,6 @@ class MainWindow(QMainWindow):
             settings = SettingsPage(self.ctx)
             settings.language_chosen.connect(self.set_language)
             return settings
-        if key == "outbox":
-            return PlaceholderPage(
-                nav_label(key),
-                self.tr("Not available yet — this feature arrives in the next version."),
-            )
         entry = next(e for e in NAV if e.key == key)
         page = self._load_record_page(entry)
         if key == "approval":

@@ -66,7 +66,8 @@ NAV: tuple[NavEntry, ...] = (
         "submission_list",
         "SubmissionListPage",
     ),
-    NavEntry("outbox", "Send queue", SP.SP_ArrowUp, (Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN)),
+    NavEntry("outbox", "Send queue", SP.SP_ArrowUp, (Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN),
+             "sync_queue", "SyncQueuePage"),
     NavEntry(
         "reports",
         "Reports",

@@ -282,6 +282,10 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.categories_tab, self.tr("Categories"))
             self.tabs.addTab(self.days_off_tab, self.tr("Days off"))
             self.tabs.addTab(self.preferences_tab, self.tr("Preferences"))
+            from .settings_sync import SyncSettingsTab
+
+            self.sync_tab = SyncSettingsTab(ctx)
+            self.tabs.addTab(self.sync_tab, SyncSettingsTab.title())
         self.account_tab = AccountTab(ctx)
         self.account_tab.language_chosen.connect(self.language_chosen)
         self.tabs.addTab(self.account_tab, self.tr("My account"))

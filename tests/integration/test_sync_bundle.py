@@ -10,8 +10,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from kotaksaran import i18n
 from kotaksaran.domain.enums import Status
-from kotaksaran.domain.errors import KotakSaranError
 from kotaksaran.services.bundles import BundleService
 from kotaksaran.store.models import OutboxItem, Page, ReceivedItem, Submission, SyncBatch
 from kotaksaran.sync.adapters.base import StatusChange
@@ -20,6 +20,7 @@ from kotaksaran.sync.bundle_errors import (
     BundleNoStatuses,
     BundleNotForUs,
     BundleTampered,
+    BundleTargetMissing,
     BundleUnknownKey,
     BundleUnreadable,
     KeyMissing,
@@ -167,8 +168,6 @@ def test_bad_bundles_import_nothing(office: Office, city, tmp_path):
                              created_at=office.clock(), items=entries)
     with pytest.raises(BundleUnknownKey) as err:
         city_b.import_bundle(foreign.path)
-    from kotaksaran import i18n
-
     message = i18n.error_message(err.value)
     assert "KLBS" in message and stranger.own_public().fingerprint in message
 
@@ -205,8 +204,9 @@ def test_export_needs_a_key_and_leaves_slips_waiting_on_failure(office: Office, 
         assert {x for x in s.scalars(select(Submission.status))} == {"approved"}
     _bundles(office.admin).generate_key()
     target = tmp_path / "not-a-folder" / "deep" / "x.ksb"  # the folder does not exist
-    with pytest.raises(KotakSaranError):  # a typed environmental error, said calmly
+    with pytest.raises(BundleTargetMissing) as err:  # a USB stick pulled out
         operator.export_submissions(target)
+    assert "not-a-folder" in i18n.error_message(err.value)
     with office.store.read() as s:
         items = list(s.scalars(select(OutboxItem)))
     assert items and {i.state for i in items} == {"pending"}
