@@ -160,12 +160,20 @@ class PageService(ServiceBase):
         return page, sub
 
     def _touch(self, sub: Submission, now: datetime) -> None:
-        """A page of `sub` changed: its time, and its OCR text and quality from the pages."""
+        """A page of `sub` changed: its time, and its OCR text and quality from the pages. A
+        verified slip goes back to draft, as after a field edit: the pages were checked."""
         sub.updated_at = now
         s = object_session(sub)
-        if s is not None:
-            s.flush()
-            refresh_submission_ocr(s, sub)
+        if s is None:
+            return
+        if sub.status == Status.VERIFIED.value:
+            states.check_transition(Status.VERIFIED, Status.DRAFT)
+            sub.status = Status.DRAFT.value
+            self.audit(s, "status_draft", "submission", sub.uuid,
+                       [{"field": "status", "old": Status.VERIFIED.value,
+                         "new": Status.DRAFT.value}], note="pages changed after verification")
+        s.flush()
+        refresh_submission_ocr(s, sub)
 
     # --- reorder ------------------------------------------------------------------------
     def move(self, page_id: int, new_position: int) -> PageMoved:

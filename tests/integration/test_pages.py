@@ -184,6 +184,20 @@ def test_pages_of_an_approved_slip_are_locked(fast: Office) -> None:
         assert info.value.code == "not_editable"
 
 
+def test_changing_pages_of_a_verified_slip_sends_it_back_to_draft(fast: Office) -> None:
+    sub = slip(fast, 2)
+    a, _b = ids(fast, sub)
+    with fast.store.write() as s:
+        row = s.get(Submission, sub)
+        assert row is not None
+        row.status = "verified"
+    fast.petugas.pages.rotate(a, 1)
+    view = fast.petugas.submissions.get(sub, with_audit=True)
+    assert view.status == "draft"
+    assert any(e.action == "status_draft" and e.note == "pages changed after verification"
+               for e in view.audit)
+
+
 def test_operator_may_not_edit_pages(fast: Office) -> None:
     sub = slip(fast, 1)
     (a,) = ids(fast, sub)
