@@ -89,5 +89,28 @@ def load_analysis(svc: Services, submission_id: int) -> Analysis:
     )
 
 
-def redaction_boxes(svc: Services, page_id: int) -> list[tuple[int, int, int, int]]:
-    return list(svc.privacy.redaction_boxes(page_id))
+Box = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class PageRedactions:
+    boxes: tuple[Box, ...]  # everything blacked out on the page: found and drawn
+    manual: tuple[Box, ...]  # drawn by a person
+    checked: bool  # a person looked at the page (drew boxes or said there is nothing)
+    by_hand: bool  # the service tells drawn boxes apart, so they can be edited here
+
+
+def _boxes(rows: Any) -> tuple[Box, ...]:
+    out: list[Box] = []
+    for x, y, w, h in rows:
+        out.append((int(x), int(y), int(w), int(h)))
+    return tuple(out)
+
+
+def page_redactions(svc: Services, page_id: int) -> PageRedactions:
+    boxes = _boxes(svc.privacy.redaction_boxes(page_id))
+    read = getattr(svc.privacy, "manual_redactions", None)
+    if read is None:  # without it, boxes drawn earlier could not be kept when editing
+        return PageRedactions(boxes, (), False, False)
+    manual, checked = read(page_id)
+    return PageRedactions(boxes, _boxes(manual), bool(checked), True)

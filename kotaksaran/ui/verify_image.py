@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QGraphicsRectItem,
+    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -35,6 +36,8 @@ class WordImageView(PageView):
     `clicked(x, y)` gives the image position of a click (a drag pans instead)."""
 
     clicked = Signal(float, float)
+    box_drawn = Signal(int, int, int, int)  # covering by hand: a box dragged out
+    manual_clicked = Signal(int)  # covering by hand: a click on a drawn box (to remove it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +46,17 @@ class WordImageView(PageView):
         self._press: QPoint | None = None
         self._unsure: list[QGraphicsRectItem] = []
         self._redactions: list[QGraphicsRectItem] = []
+        self._manual: list[Box] = []
+        self.draw_mode = False
+        self._band_start: QPointF | None = None
+        self.band = QGraphicsRectItem()
+        band_pen = QPen(QColor(PERSONAL_LINE), 2, Qt.PenStyle.DashLine)
+        band_pen.setCosmetic(True)
+        self.band.setPen(band_pen)
+        self.band.setBrush(QBrush(QColor(0, 0, 0, 90)))
+        self.band.setZValue(30)
+        self.band.hide()
+        self.scene().addItem(self.band)
         self.selection = QGraphicsRectItem()
         pen = QPen(QColor(PERSONAL_LINE), 4)
         pen.setCosmetic(True)  # the same thickness at every zoom
@@ -102,15 +116,29 @@ class WordImageView(PageView):
             item.setZValue(5)
             self._unsure.append(item)
 
-    def set_redactions(self, boxes: list[Box]) -> None:
+    def set_redactions(self, boxes: list[Box], manual: list[Box] | None = None) -> None:
+        """Black out `boxes`; those in `manual` (drawn by a person) get a blue edge, so they
+        can be told from the automatic ones and clicked away."""
         for item in self._redactions:
             self.scene().removeItem(item)
         self._redactions = []
-        for x, y, w, h in boxes:
-            item = self.scene().addRect(QRectF(x, y, w, h), QPen(Qt.PenStyle.NoPen),
-                                        QBrush(Qt.GlobalColor.black))
+        self._manual = list(manual or [])
+        edge = QPen(QColor(PERSONAL_LINE), 2)
+        edge.setCosmetic(True)
+        for box in [*(b for b in boxes if b not in self._manual), *self._manual]:
+            x, y, w, h = box
+            pen = edge if box in self._manual else QPen(Qt.PenStyle.NoPen)
+            item = self.scene().addRect(QRectF(x, y, w, h), pen, QBrush(Qt.GlobalColor.black))
             item.setZValue(20)
             self._redactions.append(item)
+
+    def set_draw_mode(self, on: bool) -> None:
+        """Covering by hand: a drag draws a box instead of moving the page."""
+        self.draw_mode = on
+        self.setDragMode(QGraphicsView.DragMode.NoDrag if on
+                         else QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if on
+                                  else Qt.CursorShape.OpenHandCursor)
 
     def redaction_count(self) -> int:
         return len(self._redactions)
@@ -119,10 +147,27 @@ class WordImageView(PageView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position().toPoint()
+            if self.draw_mode and self.has_image():
+                self._band_start = self.mapToScene(self._press)
+                self.band.setRect(QRectF(self._band_start, self._band_start))
+                self.band.show()
+                return
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._band_start is not None:
+            at = self.mapToScene(event.position().toPoint())
+            self.band.setRect(QRectF(self._band_start, at).normalized())
+            return
+        super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         press, self._press = self._press, None
+        start, self._band_start = self._band_start, None
+        if start is not None:
+            self.band.hide()
+            self._band_released(start, event)
+            return
         super().mouseReleaseEvent(event)
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return
@@ -130,6 +175,18 @@ class WordImageView(PageView):
         if (pos - press).manhattanLength() <= CLICK_SLOP and self.has_image():
             at = self.mapToScene(pos)
             self.clicked.emit(at.x(), at.y())
+
+    def _band_released(self, start: QPointF, event: QMouseEvent) -> None:
+        end = self.mapToScene(event.position().toPoint())
+        rect = QRectF(start, end).normalized().intersected(self.sceneRect())
+        if rect.width() >= 4 and rect.height() >= 4:
+            self.box_drawn.emit(int(rect.x()), int(rect.y()), round(rect.width()),
+                                round(rect.height()))
+            return
+        hit = next((i for i, (x, y, w, h) in enumerate(self._manual)
+                    if QRectF(x, y, w, h).contains(end)), -1)
+        if hit >= 0:
+            self.manual_clicked.emit(hit)
 
 
 def word_at(boxes: list[Box], x: float, y: float, slop: float = 6.0) -> int:
@@ -202,6 +259,34 @@ class VerifyImagePanel(QWidget):
         self.redact_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bar.addWidget(self.redact_box)
 
+        # Covering by hand (shown with the preview): for what the app cannot find itself,
+        # such as a NIK in handwriting. The service needs a person's look at such a page.
+        self.hand_row = QWidget()
+        hand = QHBoxLayout(self.hand_row)
+        hand.setContentsMargins(0, 0, 0, 0)
+        hand.setSpacing(4)
+        self.draw_button = QToolButton()
+        self.draw_button.setCheckable(True)
+        self.draw_button.setText(self.tr("Cover by hand"))
+        self.draw_button.setToolTip(self.tr(
+            "Drag over the page to black out a part; click a box with a blue edge to remove "
+            "it. Dragging moves the page again when this is off."))
+        self.draw_button.toggled.connect(self.view.set_draw_mode)
+        self.checked_button = QToolButton()
+        self.checked_button.setText(self.tr("Nothing (more) to cover"))
+        self.checked_button.setToolTip(self.tr(
+            "Record that you looked at this page and everything personal is covered."))
+        self.hand_state = QLabel()
+        self.hand_state.setObjectName("handState")
+        self.hand_state.setWordWrap(True)
+        for w in (self.draw_button, self.checked_button):
+            w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            hand.addWidget(w)
+        hand.addWidget(self.hand_state, 1)
+        self.hand_row.hide()
+        self.redact_box.toggled.connect(lambda on: self.draw_button.setChecked(
+            self.draw_button.isChecked() and on))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -209,4 +294,17 @@ class VerifyImagePanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.strip)
         layout.addLayout(bar)
+        layout.addWidget(self.hand_row)
         self.view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    def show_hand_state(self, available: bool, manual: int, checked: bool) -> None:
+        """The covering-by-hand row, while the redacted page is previewed."""
+        self.hand_row.setVisible(available and self.redact_box.isChecked())
+        if not checked:
+            text = self.tr("Not checked by hand yet.")
+        elif manual:
+            text = self.tr("Checked by hand; %n box(es) drawn.", "", manual)
+        else:
+            text = self.tr("Checked by hand: nothing to cover.")
+        self.hand_state.setText(text)
+        self.checked_button.setEnabled(not checked)

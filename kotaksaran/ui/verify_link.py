@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from ..services import Services
 from . import tasks
 from .page_viewer import decode_image
-from .verify_data import CONFIDENT, SlipPages, redaction_boxes
+from .verify_data import CONFIDENT, Box, PageRedactions, SlipPages, page_redactions
 from .verify_image import VerifyImagePanel, word_at
 from .verify_text import OcrHighlighter, SourceWord, align, find_marks, select_span
 
@@ -27,6 +27,7 @@ IMAGE_CACHE = 6
 class PageTextLink(QObject):
     marks_changed = Signal(int, int)  # unsure words, personal data marks in the text
     failed = Signal(object)  # an exception from a worker (image or redaction boxes)
+    redactions_saved = Signal()  # boxes drawn or removed, or a page marked as checked
 
     def __init__(self, svc: Services, body: QPlainTextEdit, panel: VerifyImagePanel,
                  note: QLabel, parent: QObject | None = None) -> None:
@@ -40,6 +41,7 @@ class PageTextLink(QObject):
         self.findings: tuple[Any, ...] = ()
         self.page_index = 0
         self.force_redacted = False
+        self.redactions: PageRedactions | None = None  # of the page shown, while previewed
         self._gen = 0
         self._images: OrderedDict[str, QImage] = OrderedDict()
         self._held_image: QImage | None = None
@@ -52,12 +54,16 @@ class PageTextLink(QObject):
         panel.view.clicked.connect(self.image_clicked)
         panel.page_chosen.connect(lambda row: self.show_page(row))
         panel.redact_box.toggled.connect(lambda _on: self.apply_redactions())
+        panel.view.box_drawn.connect(self.add_manual)
+        panel.view.manual_clicked.connect(self.remove_manual)
+        panel.checked_button.clicked.connect(self.mark_checked)
 
     # --- what is shown ------------------------------------------------------------------
     def reset(self, gen: int) -> None:
         """Another slip (or none): forget the pages, the marks and the image."""
         self._gen = gen
         self._held_image = None
+        self.redactions = None
         self.pages = None
         self.findings = ()
         self.page_index = 0
@@ -151,23 +157,59 @@ class PageTextLink(QObject):
         pages = self.pages.pages if self.pages is not None else ()
         if not (self.panel.redact_box.isChecked() or self.force_redacted) or not pages:
             view.set_redactions([])
+            self.panel.show_hand_state(False, 0, False)
+            self.redactions = None
             return
         gen, index, svc = self._gen, self.page_index, self._svc
         page_id = pages[index].id
-        tasks.run_task(lambda _c: redaction_boxes(svc, page_id),
-                       on_done=lambda boxes: self._redactions_ready(gen, index, boxes),
+        tasks.run_task(lambda _c: page_redactions(svc, page_id),
+                       on_done=lambda red: self._redactions_ready(gen, index, red),
                        on_error=self._failed(gen), parent=self)
 
-    def _redactions_ready(self, gen: int, index: int, boxes: list[Any]) -> None:
+    def _redactions_ready(self, gen: int, index: int, red: PageRedactions) -> None:
         if gen != self._gen or index != self.page_index:
             return
         held, self._held_image = self._held_image, None
         if held is not None:
             self._put_image(held)
         if self.panel.redact_box.isChecked() or self.force_redacted:
-            self.panel.view.set_redactions(boxes)
-            if not boxes:
+            self.redactions = red
+            self.panel.view.set_redactions(list(red.boxes), list(red.manual))
+            self.panel.show_hand_state(red.by_hand, len(red.manual), red.checked)
+            if not red.boxes:
                 self.note.setText(self.tr("Nothing on this page needs blacking out."))
+
+    # --- covering by hand -----------------------------------------------------------------
+    def add_manual(self, x: int, y: int, w: int, h: int) -> None:
+        red = self.redactions
+        if red is not None and red.by_hand:
+            self._save_manual([*red.manual, (x, y, w, h)], checked=True)
+
+    def remove_manual(self, index: int) -> None:
+        red = self.redactions
+        if red is not None and red.by_hand and 0 <= index < len(red.manual):
+            rest = [b for i, b in enumerate(red.manual) if i != index]
+            # the last box gone: the page is not "checked" until someone says so again
+            self._save_manual(rest, checked=bool(rest))
+
+    def mark_checked(self) -> None:
+        red = self.redactions
+        if red is not None and red.by_hand:
+            self._save_manual(list(red.manual), checked=True)
+
+    def _save_manual(self, boxes: list[Box], *, checked: bool) -> None:
+        pages = self.pages.pages if self.pages is not None else ()
+        if not pages:
+            return
+        gen, svc, page_id = self._gen, self._svc, pages[self.page_index].id
+        tasks.run_task(lambda _c: svc.privacy.set_redactions(page_id, boxes, checked=checked),
+                       on_done=lambda _r: self._manual_saved(gen),
+                       on_error=self._failed(gen), parent=self)
+
+    def _manual_saved(self, gen: int) -> None:
+        if gen == self._gen:
+            self.redactions_saved.emit()
+            self.apply_redactions()
 
     # --- text <-> image -----------------------------------------------------------------
     def realign(self) -> None:

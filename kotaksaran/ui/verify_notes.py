@@ -60,9 +60,16 @@ def _kind_name(kind: str) -> str:
     }.get(kind, kind)
 
 
-def privacy_text(findings: Sequence[Any], *, anonim: bool, rahasia: bool) -> str:
+def privacy_text(findings: Sequence[Any], *, anonim: bool, rahasia: bool,
+                 handwritten: bool = False) -> str:
+    by_hand = ""
+    if handwritten and (anonim or rahasia):
+        by_hand = translate("VerifyNotes", "Handwriting: the app cannot find a NIK or phone "
+                            "number on it by itself. Tick Preview redacted, then cover them "
+                            "by hand or confirm there is nothing to cover; until then the "
+                            "slip cannot be sent.")
     if not findings:
-        return ""
+        return by_hand
     kinds = list(dict.fromkeys(str(f.kind) for f in findings))
     fields = {str(getattr(f, "field", "body")) for f in findings}
     where = []
@@ -84,7 +91,7 @@ def privacy_text(findings: Sequence[Any], *, anonim: bool, rahasia: bool) -> str
     else:
         after = translate("VerifyNotes", "It is sent as it is. Tick Anonymous or Confidential "
                           "if the reporter asked to keep it private.")
-    return f"{found} {after}"
+    return f"{found} {after} {by_hand}".strip()
 
 
 def _kind_label(kind: str) -> str:

@@ -154,6 +154,16 @@ class VerifyWorkspacePage(SubmissionEditorPage):
         self.history_button.setToolTip(self.tr("Who changed what, and when"))
         self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.history_button.clicked.connect(self.show_history)
+        # The Input page's receipt for the person who handed the slip in, where it exists.
+        self.receipt_button = QPushButton(self.tr("Receipt…"))
+        self.receipt_button.setToolTip(self.tr("Print the receipt for the person who handed "
+                                               "in this slip"))
+        self.receipt_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        print_receipt = getattr(self, "print_receipt", None)
+        if callable(print_receipt):
+            self.receipt_button.clicked.connect(print_receipt)
+        else:
+            self.receipt_button.hide()
         header.addWidget(self.number_label)
         header.addWidget(self.status_chip)
         header.addWidget(self.back_button)
@@ -162,6 +172,7 @@ class VerifyWorkspacePage(SubmissionEditorPage):
         header.addSpacing(8)
         header.addWidget(self.queue)
         header.addWidget(self.history_button)
+        header.addWidget(self.receipt_button)
         return header
 
     def _build_image_side(self) -> QWidget:
@@ -473,6 +484,7 @@ class VerifyWorkspacePage(SubmissionEditorPage):
         self._update_ocr_state()
         self.link.set_pages(snap)
         self._show_suggestions()
+        self._update_privacy_note()
 
     def _analysis_loaded(self, gen: int, analysis: Analysis) -> None:
         if gen != self._gen:
@@ -541,7 +553,9 @@ class VerifyWorkspacePage(SubmissionEditorPage):
     def _update_privacy_note(self) -> None:
         findings = self._analysis.findings if self._analysis is not None else ()
         text = privacy_text(findings, anonim=self.form.anonim.isChecked(),
-                            rahasia=self.form.rahasia.isChecked())
+                            rahasia=self.form.rahasia.isChecked(),
+                            handwritten=self._pages is not None
+                            and self._pages.quality == "handwritten")
         self.privacy_note.setText(text)
         self.privacy_note.setVisible(bool(text))
 

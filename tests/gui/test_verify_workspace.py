@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem
 from pytestqt.qtbot import QtBot
 
 from kotaksaran.domain.enums import Role, Status
-from kotaksaran.domain.errors import OcrFailed
+from kotaksaran.domain.errors import KotakSaranError, OcrFailed
 from kotaksaran.ocr import engine
 from kotaksaran.services import Services
 from kotaksaran.services.ocr import CONFIDENT
+from kotaksaran.services.privacy import PrivacyService
 from kotaksaran.ui.main_window import MainWindow
 from kotaksaran.ui.submission_list import SubmissionListPage
 from kotaksaran.ui.verify_text import WordSpan
@@ -346,6 +347,9 @@ def test_personal_data_marked_and_the_redacted_page_previewed(office: Office, qt
     assert view.redaction_count() == 0
     page.image_panel.redact_box.click()
     assert view.redaction_count() > 0
+    # drawing boxes by hand is offered only where drawn boxes can be kept apart
+    assert page.image_panel.hand_row.isVisible() == hasattr(PrivacyService,
+                                                            "manual_redactions")
     boxes = [QRectF(*b) for b in office.petugas.privacy.redaction_boxes(
         page._pages.pages[0].id)] if page._pages else []
     for word in ("2171", "0812-7788-9900"):
@@ -491,3 +495,51 @@ def test_text_arriving_while_the_slip_is_open_and_reading_again_after_a_failure(
     assert page.form.body.toPlainText().startswith("Kepada Yth.")
     assert page.highlighter.unsure_spans() and not page.ocr_button.isVisible()
     assert not page._dirty
+
+
+@pytest.mark.skipif(not hasattr(PrivacyService, "manual_redactions"),
+                    reason="the privacy service cannot yet tell drawn boxes from found ones")
+def test_handwriting_of_an_anonymous_slip_is_covered_by_hand(office: Office, qtbot: QtBot,
+                                                            tmp_path: Path) -> None:
+    (sub_id,) = import_pages(office, tmp_path, ("tulisan.png", scrawl()))
+    svc = office.petugas
+    svc.submissions.save_draft(sub_id, {"anonim": True})
+    with pytest.raises(KotakSaranError):
+        svc.privacy.outgoing_pages(sub_id)  # nobody has looked at the handwriting yet
+    page = workspace(qtbot, svc)
+    assert "cover them by hand" in page.privacy_note.text()
+    panel = page.image_panel
+    panel.redact_box.click()
+    assert panel.hand_row.isVisible() and "Not checked" in panel.hand_state.text()
+    assert page._pages is not None
+    page_id = page._pages.pages[0].id
+
+    # a drag over the page blacks out what it covers
+    panel.draw_button.click()
+    view = panel.view
+    start, end = view.mapFromScene(200, 200), view.mapFromScene(500, 300)
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, end)
+    manual, checked = svc.privacy.manual_redactions(page_id)
+    assert checked and len(manual) == 1
+    x, y, w, h = manual[0]
+    assert abs(x - 200) < 6 and abs(y - 200) < 6 and abs(w - 300) < 8 and abs(h - 100) < 8
+    assert tuple(manual[0]) in {tuple(b) for b in svc.privacy.redaction_boxes(page_id)}
+    assert view.redaction_count() >= 1 and "1" in panel.hand_state.text()
+    (sent,) = svc.privacy.outgoing_pages(sub_id)
+    assert sent.redacted
+
+    # a click on the drawn box takes it away; the page is unchecked again
+    inside = view.mapFromScene(350, 250)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, inside)
+    manual, checked = svc.privacy.manual_redactions(page_id)
+    assert not manual and not checked
+    with pytest.raises(KotakSaranError):
+        svc.privacy.outgoing_pages(sub_id)
+    # "nothing to cover" is a person's word for it too
+    panel.checked_button.click()
+    assert svc.privacy.manual_redactions(page_id)[1]
+    assert len(svc.privacy.outgoing_pages(sub_id)) == 1
