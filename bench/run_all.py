@@ -27,6 +27,7 @@ RESULTS = common.BENCH_DIR / "RESULTS.md"
 # One line per script here; the sections appear in this order.
 AREA_BENCHES: tuple[str, ...] = (
     "bench_drop.py",
+    "bench_sync.py",
     "bench_ocr.py",
     "bench_suggest.py",
 )

@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -48,9 +48,11 @@ def page_png(seed: int, width: int = 1240, height: int = 1754) -> bytes:
 
 
 def seed_approved(store: Store, n: int, *, seed: int = 1, pages: int = 1,
-                  start: int = 0) -> list[str]:
+                  start: int = 0, page_maker: Callable[[int], tuple[bytes, int]] | None = None
+                  ) -> list[str]:
     """`n` approved slips with `pages` page images each, written straight into the tables (a
-    fixture, not the capture path: that has its own tests). Returns their UUIDs."""
+    fixture, not the capture path: that has its own tests). `page_maker(seed)` gives a page's
+    bytes and dpi (default: `page_png`, 150 dpi). Returns their UUIDs."""
     rng = random.Random(seed)
     uuids: list[str] = []
     now = datetime(2026, 6, 10, 3, 0, tzinfo=UTC)
@@ -74,10 +76,13 @@ def seed_approved(store: Store, n: int, *, seed: int = 1, pages: int = 1,
             s.add(sub)
             s.flush()
             for p in range(pages):
-                data = page_png(seed * 1_000_003 + i * 31 + p)
+                page_seed = seed * 1_000_003 + i * 31 + p
+                data, dpi = page_maker(page_seed) if page_maker else (page_png(page_seed), 150)
                 sha = store.blobs.put_bytes(data)
+                with Image.open(io.BytesIO(data)) as img:
+                    width, height = img.size
                 s.add(Page(submission_id=sub.id, position=p + 1, blob_sha256=sha,
-                           width=1240, height=1754, dpi=150, created_at=now,
+                           width=width, height=height, dpi=dpi, created_at=now,
                            ocr_state="done", ocr_text=""))
             uuids.append(sub.uuid)
     return uuids
