@@ -262,9 +262,12 @@ class VerifyImagePanel(QWidget):
         # Covering by hand (shown with the preview): for what the app cannot find itself,
         # such as a NIK in handwriting. The service needs a person's look at such a page.
         self.hand_row = QWidget()
-        hand = QHBoxLayout(self.hand_row)
-        hand.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self.hand_row)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(2)
+        hand = QHBoxLayout()
         hand.setSpacing(4)
+        rows.addLayout(hand)
         self.draw_button = QToolButton()
         self.draw_button.setCheckable(True)
         self.draw_button.setText(self.tr("Cover by hand"))
@@ -282,7 +285,8 @@ class VerifyImagePanel(QWidget):
         for w in (self.draw_button, self.checked_button):
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             hand.addWidget(w)
-        hand.addWidget(self.hand_state, 1)
+        hand.addStretch(1)
+        rows.addWidget(self.hand_state)
         self.hand_row.hide()
         self.redact_box.toggled.connect(lambda on: self.draw_button.setChecked(
             self.draw_button.isChecked() and on))

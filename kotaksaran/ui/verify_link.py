@@ -176,8 +176,8 @@ class PageTextLink(QObject):
             self.redactions = red
             self.panel.view.set_redactions(list(red.boxes), list(red.manual))
             self.panel.show_hand_state(red.by_hand, len(red.manual), red.checked)
-            if not red.boxes:
-                self.note.setText(self.tr("Nothing on this page needs blacking out."))
+            self.note.setText("" if red.boxes else
+                              self.tr("Nothing on this page needs blacking out."))
 
     # --- covering by hand -----------------------------------------------------------------
     def add_manual(self, x: int, y: int, w: int, h: int) -> None:
