@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,7 @@ from .tasks import TaskCancelled, TaskControl, TaskHandle, run_task
 SENDERS = (Role.OPERATOR, Role.ADMIN)
 FILTERS = ("all", "open", "quarantined", "done")
 ITEM_LIMIT = 1000
+ORDER = {"quarantined": 0, "retrying": 1, "sending": 2, "pending": 3, "waiting": 4, "done": 5}
 
 
 class SyncQueuePage(QWidget):
@@ -151,17 +152,25 @@ class SyncQueuePage(QWidget):
         filter_row.addStretch(1)
         qlay.addLayout(filter_row)
         self.queue_model = QueueModel(self.tz, self)
-        self.queue = self._table(self.queue_model, "syncQueue")
+        self.queue = self._table(self.queue_model, "syncQueue", stretch=4, widths={1: 320})
         self.queue.doubleClicked.connect(self._open_row)
-        self.queue.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
+        self.queue.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         qlay.addWidget(self.queue)
+        self.row_details = QLabel()
+        self.row_details.setObjectName("rowDetails")
+        self.row_details.setWordWrap(True)
+        self.row_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.row_details.setStyleSheet("padding: 6px; background: #eceff1;")
+        self.row_details.hide()
+        qlay.addWidget(self.row_details)
         self.tabs.addTab(queue_tab, self.tr("Queue"))
         self.batch_model = BatchModel(self.tz, self)
-        self.batches = self._table(self.batch_model, "syncBatches")
+        self.batches = self._table(self.batch_model, "syncBatches", stretch=3)
         self.tabs.addTab(self.batches, self.tr("Batch history"))
         layout.addWidget(self.tabs, 1)
 
-    def _table(self, model: Any, name: str) -> QTableView:
+    def _table(self, model: Any, name: str, *, stretch: int,
+               widths: dict[int, int] | None = None) -> QTableView:
         view = QTableView()
         view.setObjectName(name)
         view.setModel(model)
@@ -173,7 +182,10 @@ class SyncQueuePage(QWidget):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(model.columnCount() - 2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for col, width in (widths or {}).items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
         return view
 
     # --- reading --------------------------------------------------------------------------
@@ -197,10 +209,11 @@ class SyncQueuePage(QWidget):
                  or (which == "open" and v.state in ("pending", "sending", "retrying"))
                  or (which == "quarantined" and v.state == "quarantined")
                  or (which == "done" and v.state == "done")]
-        rows: list[QueueRow] = []
+        rows = [item_row(v, self.tz) for v in items]
         if which in ("open", "all"):
             rows.extend(waiting_row(r) for r in waiting)
-        rows.extend(item_row(v, self.tz) for v in items)
+        # What needs the operator first: refusals, then trouble, then what is on its way.
+        rows.sort(key=lambda r: ORDER.get(r.state, len(ORDER)))
         self.queue_model.set_rows(rows)
         self.batch_model.set_rows(list(status.batches))
         c = status.counts
@@ -238,6 +251,16 @@ class SyncQueuePage(QWidget):
     def selected_row(self) -> QueueRow | None:
         rows = self.queue.selectionModel().selectedRows()
         return self.queue_model.row(rows[0].row()) if rows else None
+
+    def _selected(self) -> None:
+        """The whole story of the chosen line under the table (the column cuts it short)."""
+        row = self.selected_row()
+        if row is None:
+            self.row_details.hide()
+        else:
+            self.row_details.setText(f"{row.number} — {row.title}\n{row.details}")
+            self.row_details.show()
+        self._enable()
 
     def _enable(self) -> None:
         running = bool(self.busy_with)
