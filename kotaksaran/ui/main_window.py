@@ -38,6 +38,7 @@ from .. import i18n
 from ..domain.enums import Role
 from ..domain.errors import KotakSaranError
 from ..services.context import Actor
+from . import tasks
 from .context import UiContext
 from .errors import show_error
 from .idle_lock import IdleWatcher, LockScreen
@@ -128,6 +129,11 @@ class MainWindow(QMainWindow):
         self.ocr_status = OcrStatus(runner)
         self.statusBar().addWidget(self.ocr_status)
         QTimer.singleShot(1500, runner.start_if_pending)
+        # The suggestion model learns from the verified slips once per process (seconds on a
+        # large database): do it now in the background, not when the first slip opens.
+        suggestions = self.ctx.services.suggestions
+        tasks.run_task(lambda _c: suggestions.for_text("", ""), on_done=lambda _r: None,
+                       on_error=lambda _e: None, parent=self)
         return runner
 
     # --- chrome ---------------------------------------------------------------------------
