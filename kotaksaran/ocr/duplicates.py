@@ -17,7 +17,8 @@ Printed forms. Lines that are in the OCR text of many slips ("FORMULIR KOTAK SAR
 Images. Pages are compared by the 64-bit perceptual hash that intake stores
 (`kotaksaran.services.intake.phash`): the number of differing bits (Hamming distance). The
 hash sees the page at 32x32 pixels, where two slips on one printed form look alike; so when
-both slips have text, an image match needs the texts not to disagree (`IMAGE_TEXT_VETO`).
+both slips have text, an image match needs the texts not to disagree (`IMAGE_TEXT_VETO`), and
+a page close to many slips' pages is taken for the form itself (`IMAGE_CROWD`).
 
 The thresholds below were chosen on the tuning half of `bench/bench_duplicates.py` and
 checked on its other half (figures in `bench/RESULTS.md`).
@@ -54,6 +55,9 @@ IMAGE_MAX_DISTANCE = 5  # bits of 64: pages this close are flagged as the same i
 # ... unless both slips have text to compare and it scores below this: two slips on the same
 # printed form look alike at 32x32 pixels, but they say different things.
 IMAGE_TEXT_VETO = 0.7
+# ... and a page that has more than this many other slips that close is no evidence at all:
+# it looks like the printed form, not like one slip.
+IMAGE_CROWD = 2
 QUICK_LOOK_MIN = 55.0  # `might_match`: candidates below this are not scored at all
 # A line that is in the OCR text of this many of the office's recent slips (and this share of
 # them) is printed on its form ("FORMULIR KOTAK SARAN", "Nama:", "Isi saran:"), not written

@@ -13,7 +13,8 @@ whole database: at 100,000 slips it works from a few index lookups.
   (`bit_count` of the XOR). Two slips on one printed form look alike at the hash's 32x32
   pixels, so an image match is dropped when both slips have text to compare and it scores
   below `ocr.duplicates.IMAGE_TEXT_VETO`; without text (a handwritten page, OCR not run
-  yet) the image decides alone.
+  yet) the image decides alone. A page with more than `ocr.duplicates.IMAGE_CROWD` other
+  slips that close is not evidence at all: that is the look of the form, not of one slip.
 * text: candidates first, then rapidfuzz on them only (`ocr.duplicates.text_score` between
   the body and OCR text of both slips). Candidates are the slips that share the most of the
   slip's rarest words in the full-text index (FTS5 on SQLite, the GIN `to_tsvector` index on
@@ -187,50 +188,58 @@ class DuplicateService(ServiceBase):
             for sid, o, sp in rows:
                 if (o, sp) in originals:
                     yield sid, _Evidence("same_file", 1.0)
-        hashes = sorted({h for h, _o, _sp in own if h and len(h) == 16})
+        hashes = sorted({h.lower() for h, _o, _sp in own if h and len(h) == 16})
         if not hashes:
             return
-        if s.get_bind().dialect.name == "postgresql":
-            yield from self._close_pages_pg(s, sub.id, hashes)
-        else:
-            yield from self._close_pages(s, sub.id, hashes)
+        pg = s.get_bind().dialect.name == "postgresql"
+        near = (self._close_pages_pg if pg else self._close_pages)(s, sub.id, hashes)
+        for h in hashes:
+            # Many slips close to one page is the look of the printed form, not of one slip.
+            if len(near[h]) <= D.IMAGE_CROWD:
+                for sid, d in near[h].items():
+                    yield sid, _Evidence("image", D.image_score(d))
 
     def _close_pages(self, s: Session, own_id: int, hashes: Sequence[str]
-                     ) -> Iterable[tuple[int, _Evidence]]:
+                     ) -> dict[str, dict[int, int]]:
+        """Per hash of the slip: the other slips with a live page within the distance, with
+        the smallest distance."""
+        near: dict[str, dict[int, int]] = {h: {} for h in hashes}
         # Every hash in one string (read from the covering index), decoded by numpy: a
         # hundred thousand pages cost some milliseconds rather than a row object each.
         joined = s.execute(text(
             "SELECT group_concat(phash, '') FROM pages "
             "WHERE phash IS NOT NULL AND length(phash) = 16")).scalar()
         if not joined:
-            return
+            return near
         values = np.frombuffer(bytes.fromhex(joined), dtype=">u8").astype(np.uint64)
-        best: dict[str, int] = {}
+        close: dict[str, dict[str, int]] = {}  # stored hash -> {own hash: distance}
         for h in hashes:
             dist = np.bitwise_count(values ^ np.uint64(int(h, 16)))
             for i in np.flatnonzero(dist <= D.IMAGE_MAX_DISTANCE):
-                key = f"{int(values[i]):016x}"
-                best[key] = min(best.get(key, 64), int(dist[i]))
-        if not best:
-            return
+                close.setdefault(f"{int(values[i]):016x}", {})[h] = int(dist[i])
+        if not close:
+            return near
         rows = s.execute(select(Page.submission_id, Page.phash).where(
-            Page.phash.in_([*best, *(k.upper() for k in best)]), Page.deleted_at.is_(None),
+            Page.phash.in_([*close, *(k.upper() for k in close)]), Page.deleted_at.is_(None),
             Page.submission_id != own_id)).all()
-        for sid, stored_hash in rows:
-            if stored_hash is not None:
-                yield sid, _Evidence("image", D.image_score(best[stored_hash.lower()]))
+        for sid, stored in rows:
+            for h, d in close.get((stored or "").lower(), {}).items():
+                near[h][sid] = min(near[h].get(sid, d), d)
+        return near
 
     def _close_pages_pg(self, s: Session, own_id: int, hashes: Sequence[str]
-                        ) -> Iterable[tuple[int, _Evidence]]:
+                        ) -> dict[str, dict[int, int]]:
+        near: dict[str, dict[int, int]] = {h: {} for h in hashes}
         for h in hashes:
             rows = s.execute(text(
-                "SELECT submission_id, d FROM (SELECT submission_id, "
+                "SELECT submission_id, min(d) FROM (SELECT submission_id, "
                 "bit_count(('x' || phash)::bit(64) # ('x' || :h)::bit(64)) AS d "
                 "FROM pages WHERE phash IS NOT NULL AND length(phash) = 16 "
-                "AND deleted_at IS NULL AND submission_id <> :own) AS t WHERE d <= :max"),
+                "AND deleted_at IS NULL AND submission_id <> :own) AS t WHERE d <= :max "
+                "GROUP BY submission_id"),
                 {"h": h, "own": own_id, "max": D.IMAGE_MAX_DISTANCE}).all()
-            for sid, d in rows:
-                yield int(sid), _Evidence("image", D.image_score(int(d)))
+            near[h] = {int(sid): int(d) for sid, d in rows}
+        return near
 
     def _check_images(self, s: Session, mine: list[D.Prepared], found: dict[int, _Evidence],
                       form: frozenset[str]) -> None:
