@@ -24,7 +24,7 @@ from ..domain.errors import (
     KotakSaranError,
 )
 from ..i18n import _
-from . import admin, documents, intake, slips, sync
+from . import admin, bundle, documents, intake, slips, sync
 from .admin import cmd_gui
 from .base import PROG, UsageError, _argparse_language, _global_options, note
 
@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    for module in (admin, slips, intake, sync, documents):
+    for module in (admin, slips, intake, sync, bundle, documents):
         module.register(command)
 
     parser.set_defaults(func=cmd_gui, demo=False)
