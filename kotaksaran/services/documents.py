@@ -370,8 +370,9 @@ class DocumentService(ServiceBase):
         """The latest sync batches, newest first, with their number of items."""
         self.require(*SYNC_ROLES, action="print_manifest")
         with self.store.read() as s:
-            counts = dict(s.execute(select(OutboxItem.batch_id, func.count())
-                                    .group_by(OutboxItem.batch_id)).tuples().all())
+            counts: dict[int, int] = {
+                int(batch_id): int(n) for batch_id, n in s.execute(
+                    select(OutboxItem.batch_id, func.count()).group_by(OutboxItem.batch_id))}
             rows = s.scalars(select(SyncBatch).order_by(SyncBatch.created_at.desc(),
                                                          SyncBatch.id.desc()).limit(limit))
             return [BatchChoice(b.id, b.created_at, b.kind, b.adapter, int(counts.get(b.id, 0)))
