@@ -65,6 +65,7 @@ ACTION_LABELS = {
     "autosave": N_("saved automatically"),
     "edit": N_("edited"),
     "import": N_("imported from a file"),
+    "document_print": N_("printed or saved as PDF"),
 }
 SCHEMA_STATES = {
     "current": N_("current"),

@@ -46,6 +46,7 @@ ACTION_LABELS: dict[str, str] = {
     "page_restore": str(QT_TRANSLATE_NOOP("AuditDialog", "Page restored")),
     "page_split": str(QT_TRANSLATE_NOOP("AuditDialog", "Pages split off")),
     "page_merge": str(QT_TRANSLATE_NOOP("AuditDialog", "Pages merged")),
+    "document_print": str(QT_TRANSLATE_NOOP("AuditDialog", "Printed or saved as PDF")),
 }
 _LONG = 80  # longer values (the report text) are cut in the list; the tooltip has them whole
 # Changes are listed in the order of the form, not alphabetically by column name.

@@ -196,6 +196,13 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Printed or saved as PDF</source>
+        <translation>Dicetak atau disimpan sebagai PDF</translation>
+    </message>
+</context>
+<context>
     <name>SubmissionEditorPage</name>
     <message>
         <source>Print receipt…</source>
