@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from kotaksaran.domain.enums import Role
 from kotaksaran.domain.errors import PermissionDenied
@@ -142,6 +142,33 @@ def test_rescanned_page_is_found_by_its_image(office: Office, tmp_path: Path) ->
     (page,) = office.petugas.intake.pages(first)
     office.petugas.pages.delete(page.id)
     assert office.petugas.duplicates.for_submission(again) == []
+
+
+def _form(path: Path, i: int) -> Path:
+    """A slip on the office's printed form: the form is most of the page, the few words
+    written on it differ from slip to slip."""
+    im = Image.new("L", (1240, 1754), 255)
+    d = ImageDraw.Draw(im)
+    d.rectangle((100, 100, 1140, 1650), outline=0, width=8)
+    d.rectangle((100, 100, 1140, 300), fill=0)
+    d.rectangle((100, 1400, 1140, 1650), fill=0)
+    for y in range(400, 1350, 60):
+        d.line((140, y, 1100, y), fill=60, width=4)
+    words = ["lampu jalan mati", "parit tersumbat", "sampah menumpuk", "air keruh sekali"]
+    d.text((160, 350), f"isi saran nomor {i}: {words[i]}", fill=0)
+    im.save(path, dpi=(150, 150))
+    return path
+
+
+def test_slips_on_one_printed_form_are_not_the_same_image(office: Office,
+                                                          tmp_path: Path) -> None:
+    first, second = _import(office, _form(tmp_path / "a.png", 0), _form(tmp_path / "b.png", 1))
+    # Two slips on the form look alike to the hash: that is all it can say.
+    assert [h.kind for h in office.petugas.duplicates.for_submission(second)] == ["image"]
+    # With more slips on the form, its look is no evidence of anything.
+    _import(office, _form(tmp_path / "c.png", 2), _form(tmp_path / "d.png", 3))
+    assert office.petugas.duplicates.for_submission(second) == []
+    assert office.petugas.duplicates.for_submission(first) == []
 
 
 def test_same_file_again_is_found_as_the_same_file(office: Office, tmp_path: Path) -> None:
