@@ -30,6 +30,7 @@ AREA_BENCHES: tuple[str, ...] = (
     "bench_sync.py",
     "bench_ocr.py",
     "bench_suggest.py",
+    "bench_duplicates.py",
 )
 NOTES_START, NOTES_END = "<!-- notes: kept by run_all.py -->", "<!-- /notes -->"
 
