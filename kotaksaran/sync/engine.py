@@ -51,7 +51,7 @@ def send_one(outbox: Outbox, adapter: Adapter, item_id: int) -> SendResult:
         item = outbox.outgoing(item_id)
     except Exception as exc:  # a missing page image, say: the record cannot be built now
         code = getattr(exc, "code", "")
-        reason = "pages_unchecked" if code == "privacy_page_not_checked" else "internal"
+        reason = "pages_unchecked" if str(code).startswith("privacy_") else "internal"
         return SendResult.retry(reason, detail=f"{type(exc).__name__}: {exc}"[:500])
 
     def progress(state: Mapping[str, Any]) -> None:

@@ -111,9 +111,9 @@ RETRYABLE = {
         "A page image did not arrive completely. It is sent again automatically from where it "
         "stopped."),
     "pages_unchecked": N_(
-        "A page of this anonymous or confidential slip has not been read yet, so the personal "
-        "data on it cannot be blacked out. Let the text of its pages be read (Periksa), then "
-        "send again."),
+        "A page of this anonymous or confidential slip has not been checked for personal data "
+        "yet, so it cannot leave the office. Open the slip, let its pages be read and cover "
+        "what must not be seen (Periksa), then send again."),
     "internal": N_(
         "An unexpected problem happened while sending this record. It is tried again "
         "automatically; if it keeps happening, report it to the admin."),

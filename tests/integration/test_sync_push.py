@@ -177,3 +177,33 @@ def test_demo_data_goes_only_to_this_computer(office: Office) -> None:
     with pytest.raises(SyncConfigError) as err:
         office.operator.sync.push(url="https://lapor.example.go.id")
     assert err.value.code == "sync_demo_upstream"
+
+
+def test_what_leaves_the_office_follows_the_privacy_switches(office: Office, tmp_path: Path
+                                                             ) -> None:
+    uuids = seed_approved(office.store, 3, pages=0)  # typed slips: no page images
+    body = "Saya Warga 1, NIK 2171010101900001, HP 081234567890, lampu jalan mati."
+    with office.store.write() as s:
+        for uuid, anonim, rahasia in ((uuids[0], True, False), (uuids[1], False, True)):
+            s.execute(Submission.__table__.update().where(Submission.uuid == uuid)
+                      .values(anonim=anonim, rahasia=rahasia, body=body,
+                              reporter_nik="2171010101900001"))
+    with receiver(tmp_path / "rcv") as r:
+        assert office.operator.sync.push(url=r.url).sent == 3
+    from kotaksaran.store.db import open_store
+
+    rstore = open_store(tmp_path / "rcv", migrate=False)
+    try:
+        with rstore.read() as s:
+            got = {x.uuid: x for x in s.scalars(select(Submission))}
+            for x in got.values():
+                s.expunge(x)
+    finally:
+        rstore.dispose()
+    anon, secret, plain = got[uuids[0]], got[uuids[1]], got[uuids[2]]
+    for masked in (anon, secret):
+        assert "081234567890" not in masked.body and "2171010101900001" not in masked.body
+    assert (anon.anonim, anon.reporter_name, anon.reporter_nik, anon.reporter_phone) == (
+        True, None, None, None)
+    assert secret.rahasia and secret.reporter_nik == "2171010101900001"
+    assert plain.reporter_name == "Warga 2" and "seminggu" in plain.body
