@@ -51,6 +51,8 @@ def cmd_sync_push(args: argparse.Namespace) -> int:
             data = report.to_json()
             data["items"] = [i.to_json() for i in report.items]
             print_json(data)
+        elif report.batch is None:
+            out(_("Nothing to send: no approved slips and no records waiting."))
         else:
             out(_("Batch {batch}: {queued} slips taken in; {sent} accepted upstream "
                   "({registered} with a tracking ID), {failed} will be tried again, "

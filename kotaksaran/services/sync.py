@@ -108,7 +108,7 @@ class StatusEventView:
 
 @dataclass(frozen=True)
 class PushReport:
-    batch: str
+    batch: str | None  # None when there was nothing to send (no batch was made)
     batch_id: int
     queued: int
     sent: int
@@ -246,23 +246,32 @@ class SyncService(ServiceBase):
             try:
                 info = adapter.info()
                 outbox = self._outbox(info.code, info.target)
-                batch_id, batch_uuid, taken = outbox.open_batch(kind="push",
-                                                                scheduled=scheduled)
-                report = RunReport(batch_id=batch_id, batch=batch_uuid, queued=taken)
-                run_push(outbox, adapter, report, manual=not scheduled,
-                         reclaim_all=True, progress=progress, cancel=cancel)
-                outbox.finish_batch(batch_id)
+                if self._approved_count() or outbox.due(manual=not scheduled,
+                                                        reclaim_all=True, limit=1):
+                    batch_id, batch_uuid, taken = outbox.open_batch(kind="push",
+                                                                    scheduled=scheduled)
+                    report = RunReport(batch_id=batch_id, batch=batch_uuid, queued=taken)
+                    run_push(outbox, adapter, report, manual=not scheduled,
+                             reclaim_all=True, progress=progress, cancel=cancel)
+                    outbox.finish_batch(batch_id)
+                else:  # nothing to do: no empty batch (a scheduled task runs often)
+                    report = RunReport(batch_id=0, batch="")
             finally:
                 adapter.close()
         self._remember("last_push", self.now().isoformat())
         ids = [o.item_id for o in report.outcomes]
         return PushReport(
-            batch=report.batch, batch_id=report.batch_id, queued=report.queued,
+            batch=report.batch or None, batch_id=report.batch_id, queued=report.queued,
             sent=report.sent, registered=report.registered, failed=report.failed,
             quarantined=report.quarantined, pending=self.open_count(),
             stopped_offline=report.stopped_offline, cancelled=report.cancelled,
             bytes_sent=report.bytes_sent, problem=report.last_problem,
             items=tuple(self.items(ids=ids)) if ids else ())
+
+    def _approved_count(self) -> int:
+        with self.store.read() as s:
+            return int(s.scalar(select(func.count()).select_from(Submission).where(
+                Submission.status == "approved")) or 0)
 
     def open_count(self) -> int:
         with self.store.read() as s:

@@ -150,6 +150,10 @@ def test_scheduled_push_keeps_to_the_backoff_manual_push_does_not(
         office.clock.value += timedelta(hours=2)
         later = office.operator.sync.push(url=r.url, scheduled=True)
         assert later.sent == len(waiting) and later.pending == 0
+        batches = len(office.operator.sync.batches())
+        idle = office.operator.sync.push(url=r.url, scheduled=True)
+        assert idle.batch is None and idle.sent == 0  # nothing to do: no empty batch
+        assert len(office.operator.sync.batches()) == batches
 
 
 def test_only_operators_and_admins_push(office: Office) -> None:
