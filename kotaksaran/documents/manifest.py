@@ -85,7 +85,7 @@ def story(data: ManifestData, unit: UnitInfo, printed: PrintInfo, p: Paper
         return out
     header = [_("No."), _("Receipt number"), _("State"), _("LAPOR! tracking number"),
               _("Tries"), _("Remark")]
-    widths = [9 * mm, 44 * mm, 28 * mm, 26 * mm, 21 * mm]
+    widths = [9 * mm, 44 * mm, 26 * mm, 26 * mm, 23 * mm]
     widths.append(p.frame_width - sum(widths))
     rows_out = []
     for n, item in enumerate(data.items, 1):

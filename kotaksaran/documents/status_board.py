@@ -47,7 +47,7 @@ MEANINGS = {
 def status_text(status: str, upstream: str | None) -> str:
     """The local status, and the status at LAPOR! as received when there is one."""
     local = i18n.label(i18n.STATUS_LABELS, status)
-    if upstream and upstream.strip():
+    if upstream and upstream.strip() and upstream.strip().lower() != local.lower():
         return f"{local} — {upstream.strip()}"
     return local
 
