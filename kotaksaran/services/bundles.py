@@ -230,6 +230,13 @@ class BundleService(ServiceBase):
         return report
 
     # --- city desk: statuses back -----------------------------------------------------------
+    def status_recipients(self) -> list[str]:
+        """The units whose slips arrived here (by bundle or through the receiver)."""
+        from ..store.models import ReceivedItem
+
+        with self.store.read() as s:
+            return sorted(u for u in s.scalars(select(ReceivedItem.sender).distinct()) if u)
+
     def export_statuses(self, target: Path, unit: str, *, everything: bool = False
                         ) -> ExportReport:
         """What changed upstream for the slips `unit` sent, into a status bundle for it."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -401,7 +402,29 @@ class SyncQueuePage(QWidget):
     def bundles(self) -> BundleService:
         return BundleService(self.svc.store, self.svc.actor, self.svc.clock)
 
-    def export_bundle(self, path: str | None = None) -> None:
+    def export_bundle(self, path: str | None = None, *, unit: str | None = None) -> None:
+        """Approved slips into a bundle; at a city desk, optionally the statuses for one of
+        the offices whose slips arrived here."""
+        if unit is None and path is None:
+            try:
+                offices = self.bundles().status_recipients()
+            except KotakSaranError as exc:
+                show_error(self, exc)
+                return
+            if offices:
+                slips = self.tr("Approved slips (to send on)")
+                choices = [slips, *(self.tr("Statuses for unit {unit}").format(unit=u)
+                                    for u in offices)]
+                choice, ok = QInputDialog.getItem(self, self.tr("Export bundle"),
+                                                  self.tr("What goes into the bundle?"),
+                                                  choices, 0, False)
+                if not ok:
+                    return
+                if choice != slips:
+                    unit = offices[choices.index(choice) - 1]
+        if unit is not None:
+            self.export_statuses(unit, path)
+            return
         if path is None:
             path, _filter = QFileDialog.getSaveFileName(
                 self, self.tr("Export bundle"), str(Path.home() / "kotaksaran.ksb"),
@@ -421,6 +444,28 @@ class SyncQueuePage(QWidget):
                 target, progress=progress, cancel=lambda: control.cancelled or stop.is_set())
 
         self._start("export", work, self._exported, self.tr("Writing the bundle…"))
+
+    def export_statuses(self, unit: str, path: str | None = None) -> None:
+        if path is None:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Export bundle"),
+                                                    str(Path.home()))
+            if not path:
+                return
+        target = Path(path)
+        bundles = self.bundles()
+
+        def work(_control: TaskControl) -> ExportReport:
+            return bundles.export_statuses(target, unit)
+
+        def done(report: ExportReport) -> None:
+            self._finished()
+            text = self.tr("Status bundle written: {path} — {count} status update(s) for unit "
+                           "{unit}.").format(path=report.path, count=report.statuses,
+                                             unit=unit)
+            self.run_label.setText(text)
+            QMessageBox.information(self, self.tr("Export bundle"), text)
+
+        self._start("export", work, done, self.tr("Writing the bundle…"))
 
     def _exported(self, report: ExportReport) -> None:
         self._finished()

@@ -208,209 +208,233 @@
     <context>
         <name>SyncQueuePage</name>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="87" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="88" />
             <source>Send queue</source>
             <translation>Antrian Kirim</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="101" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="102" />
             <source>Send now</source>
             <translation>Kirim sekarang</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="105" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="106" />
             <source>Cancel</source>
             <translation>Batal</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="109" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="110" />
             <source>Pull statuses</source>
             <translation>Tarik status</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="112" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="113" />
             <source>Retry selected now</source>
             <translation>Kirim ulang yang dipilih</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="115" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="116" />
             <source>Export bundle…</source>
             <translation>Ekspor paket…</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="118" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="119" />
             <source>Import bundle…</source>
             <translation>Impor paket…</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="144" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="145" />
             <source>Show:</source>
             <translation>Tampilkan:</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="147" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="148" />
             <source>Waiting and in progress</source>
             <translation>Menunggu dan sedang diproses</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="147" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="148" />
             <source>All</source>
             <translation>Semua</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="148" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="149" />
             <source>Quarantined</source>
             <translation>Dikarantina</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="148" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="149" />
             <source>Done</source>
             <translation>Selesai</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="166" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="167" />
             <source>Queue</source>
             <translation>Antrian</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="169" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="170" />
             <source>Batch history</source>
             <translation>Riwayat batch</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="221" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="222" />
             <source>Approved, waiting: {waiting}   ·   In the queue: {pending}   ·   Retrying: {retrying}   ·   Quarantined: {quarantined}   ·   Done: {done}</source>
             <translation>Disetujui, menunggu: {waiting}   ·   Dalam antrian: {pending}   ·   Dicoba lagi: {retrying}   ·   Dikarantina: {quarantined}   ·   Selesai: {done}</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="231" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="232" />
             <source>(no address set: Settings &gt; Sync)</source>
             <translation>(alamat belum diisi: Pengaturan &gt; Sinkronisasi)</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="233" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="234" />
             <source>Upstream: {adapter} — {url}</source>
             <translation>Tujuan: {adapter} — {url}</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="235" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="236" />
             <source>Last push: {push}   ·   Last pull: {pull}</source>
             <translation>Kirim terakhir: {push}   ·   Tarik status terakhir: {pull}</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="238" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="239" />
             <source>No link: tried again on its own.</source>
             <translation>Tidak terhubung: dicoba lagi otomatis.</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="243" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="244" />
             <source>never</source>
             <translation>belum pernah</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="309" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="310" />
             <source>Cancelled. Records not tried stay in the queue.</source>
             <translation>Dibatalkan. Laporan yang belum dicoba tetap di antrian.</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="313" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="314" />
             <source>No link to the upstream yet; tried again on its own.</source>
             <translation>Belum terhubung ke server; dicoba lagi otomatis.</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="320" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="321" />
             <source>Trying again on its own later.</source>
             <translation>Nanti dicoba lagi otomatis.</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="331" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="332" />
             <source>Stopping after the record being sent…</source>
             <translation>Berhenti setelah laporan yang sedang dikirim…</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="338" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="339" />
             <source>Sending {number} ({done} of {total})…</source>
             <translation>Mengirim {number} ({done} dari {total})…</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="349" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="350" />
             <source>Sending…</source>
             <translation>Mengirim…</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="354" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="355" />
             <source>{sent} sent ({registered} with a tracking ID), {failed} to be tried again, {quarantined} quarantined.</source>
             <translation>{sent} terkirim ({registered} dengan nomor pelacakan), {failed} akan dicoba lagi, {quarantined} dikarantina.</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="359" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="360" />
             <source>Cancelled: the other records stay in the queue.</source>
             <translation>Dibatalkan: laporan lainnya tetap di antrian.</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="377" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="378" />
             <source>Pulling statuses…</source>
             <translation>Menarik status…</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="383" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="384" />
             <source>{changes} change(s): {registered} newly registered, {closed} closed, {updated} updated.</source>
             <translation>{changes} perubahan: {registered} baru terdaftar, {closed} selesai, {updated} diperbarui.</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="407" />
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="431" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="415" />
+            <source>Approved slips (to send on)</source>
+            <translation>Laporan yang disetujui (untuk diteruskan)</translation>
+        </message>
+        <message>
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="416" />
+            <source>Statuses for unit {unit}</source>
+            <translation>Status untuk unit {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="418" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="430" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="450" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="466" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="476" />
             <source>Export bundle</source>
             <translation>Ekspor paket</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="408" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="419" />
+            <source>What goes into the bundle?</source>
+            <translation>Apa yang dimasukkan ke paket?</translation>
+        </message>
+        <message>
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="431" />
             <source>Kotak Saran bundle (*.ksb)</source>
             <translation>Paket Kotak Saran (*.ksb)</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="414" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="437" />
             <source>Packing {number} ({done} of {total})…</source>
             <translation>Mengemas {number} ({done} dari {total})…</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="423" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="446" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="468" />
             <source>Writing the bundle…</source>
             <translation>Menulis paket…</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="427" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="462" />
+            <source>Status bundle written: {path} — {count} status update(s) for unit {unit}.</source>
+            <translation>Paket status tersimpan: {path} — {count} pembaruan status untuk unit {unit}.</translation>
+        </message>
+        <message>
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="472" />
             <source>Bundle written: {path} — {items} slip(s), {files} page image(s). Copy it to the USB stick and take it to the city desk.</source>
             <translation>Paket tersimpan: {path} — {items} lembar, {files} gambar halaman. Salin ke flashdisk dan bawa ke meja Diskominfo kota.</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="437" />
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="468" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="482" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="513" />
             <source>Import bundle</source>
             <translation>Impor paket</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="438" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="483" />
             <source>Kotak Saran bundle (*.ksb);;All files (*)</source>
             <translation>Paket Kotak Saran (*.ksb);;Semua berkas (*)</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="450" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="495" />
             <source>Checking the signature and every file…</source>
             <translation>Memeriksa tanda tangan dan setiap berkas…</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="456" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="501" />
             <source>Status bundle from {who}: {changes} change(s), {registered} registered, {closed} closed.</source>
             <translation>Paket status dari {who}: {changes} perubahan, {registered} terdaftar, {closed} selesai.</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="461" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="506" />
             <source>Bundle from {who}: {created} new slip(s), {updated} updated, {repeated} already here.</source>
             <translation>Paket dari {who}: {created} laporan baru, {updated} diperbarui, {repeated} sudah ada.</translation>
         </message>
         <message>
-            <location filename="../../kotaksaran/ui/sync_queue.py" line="504" />
+            <location filename="../../kotaksaran/ui/sync_queue.py" line="549" />
             <source>Checking the link…</source>
             <translation>Memeriksa sambungan…</translation>
         </message>

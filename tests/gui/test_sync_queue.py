@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
 from kotaksaran.domain.enums import Status
+from kotaksaran.services import ListQuery
 from kotaksaran.services.bundles import BundleService
 from kotaksaran.sync.secrets import TokenStore
 from kotaksaran.ui.settings_sync import SyncSettingsTab
@@ -170,6 +171,22 @@ def test_export_and_import_bundles_from_the_screen(office: Office, qtbot: QtBot,
         city_page.import_bundle(str(tmp_path / "usb" / "kirim.ksb"))
         assert "2 laporan baru" in messages.last()
         assert [s for _n, s, _d in _rows(city_page)] == ["Disetujui, menunggu"] * 2
+        assert city_b.status_recipients() == ["KLBS"]
+
+        # Upstream registers one (the city desk's own pull records it); statuses go back.
+        from kotaksaran.sync.adapters.base import StatusChange
+
+        first = office.operator.listing.page(ListQuery(), 0, 10)[0]
+        city_svc.sync.apply_changes([StatusChange(first.uuid, tracking_id="1916449",
+                                                  status="Terdisposisi")], source="exchange")
+        office_b.trust_key(city_b.generate_key().to_text())
+        (tmp_path / "back").mkdir()
+        city_page.export_bundle(str(tmp_path / "back"), unit="KLBS")
+        assert "2 pembaruan status untuk unit KLBS" in messages.last()
+        (back,) = (tmp_path / "back").glob("*.ksb")
+        page.import_bundle(str(back))
+        assert "1 terdaftar" in messages.last()
+        assert office.operator.submissions.get(first.uuid).tracking_id == "1916449"
     finally:
         city.dispose()
 
