@@ -259,6 +259,17 @@ class PrivacyService(ServiceBase):
         if page.state == "done" and quality(page.words) == "handwritten":
             raise HandwritingNotChecked(number=number, page=index)
 
+    def manual_redactions(self, page_id: int) -> tuple[tuple[P.Box, ...], bool]:
+        """The boxes a person drew on a page, and whether a person has looked at it (drawn
+        boxes or "checked, nothing to cover"): what the workspace edits."""
+        self.require(*STAFF, action="redact")
+        with self.store.read() as s:
+            page = s.get(Page, page_id)
+            if page is None:
+                raise NotFound(what="page", ref=str(page_id))
+            rows = list(page.redactions or [])
+        return manual_boxes(rows), bool(rows)
+
     def set_redactions(self, page_id: int, boxes: Sequence[P.Box], *, checked: bool = True
                        ) -> list[P.Box]:
         """Replace the boxes a person drew on a page (stored-image pixels). With no boxes and

@@ -109,8 +109,5 @@ def _boxes(rows: Any) -> tuple[Box, ...]:
 
 def page_redactions(svc: Services, page_id: int) -> PageRedactions:
     boxes = _boxes(svc.privacy.redaction_boxes(page_id))
-    read = getattr(svc.privacy, "manual_redactions", None)
-    if read is None:  # without it, boxes drawn earlier could not be kept when editing
-        return PageRedactions(boxes, (), False, False)
-    manual, checked = read(page_id)
+    manual, checked = svc.privacy.manual_redactions(page_id)
     return PageRedactions(boxes, _boxes(manual), bool(checked), True)

@@ -121,7 +121,8 @@ def _fake_demo(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
 
     def create_demo(store: Store, count: int, seed: int = 0,
-                    progress: Callable[[int, int], None] | None = None) -> None:
+                    progress: Callable[[int, int], None] | None = None,
+                    scanned: bool = False) -> None:
         calls.append(count)
         if progress is not None:
             progress(count, count)

@@ -22,7 +22,6 @@ from kotaksaran.domain.errors import KotakSaranError, OcrFailed
 from kotaksaran.ocr import engine
 from kotaksaran.services import Services
 from kotaksaran.services.ocr import CONFIDENT
-from kotaksaran.services.privacy import PrivacyService
 from kotaksaran.ui.main_window import MainWindow
 from kotaksaran.ui.submission_list import SubmissionListPage
 from kotaksaran.ui.verify_text import WordSpan
@@ -348,8 +347,7 @@ def test_personal_data_marked_and_the_redacted_page_previewed(office: Office, qt
     page.image_panel.redact_box.click()
     assert view.redaction_count() > 0
     # drawing boxes by hand is offered only where drawn boxes can be kept apart
-    assert page.image_panel.hand_row.isVisible() == hasattr(PrivacyService,
-                                                            "manual_redactions")
+    assert page.image_panel.hand_row.isVisible()
     boxes = [QRectF(*b) for b in office.petugas.privacy.redaction_boxes(
         page._pages.pages[0].id)] if page._pages else []
     for word in ("2171", "0812-7788-9900"):
@@ -497,8 +495,6 @@ def test_text_arriving_while_the_slip_is_open_and_reading_again_after_a_failure(
     assert not page._dirty
 
 
-@pytest.mark.skipif(not hasattr(PrivacyService, "manual_redactions"),
-                    reason="the privacy service cannot yet tell drawn boxes from found ones")
 def test_handwriting_of_an_anonymous_slip_is_covered_by_hand(office: Office, qtbot: QtBot,
                                                             tmp_path: Path) -> None:
     (sub_id,) = import_pages(office, tmp_path, ("tulisan.png", scrawl()))
