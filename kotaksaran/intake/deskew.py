@@ -56,6 +56,12 @@ def _best(pts: np.ndarray, angles: np.ndarray) -> tuple[float, float, int, np.nd
     return float(angles[i]), float(s[i]), i, s
 
 
+def _peakiness(scores: np.ndarray) -> float:
+    """How far the best angle stands out: the highest profile energy over the median one."""
+    med = float(np.median(scores))
+    return float(scores.max()) / med if med > 0 else 0.0
+
+
 def _refine(pts: np.ndarray, angle: float) -> tuple[float, float]:
     """From a coarse angle (0.5-degree grid): 0.1-degree steps, then 0.02 with a parabola."""
     mid = np.arange(angle - 0.5, angle + 0.5 + 1e-9, 0.1)
@@ -79,14 +85,17 @@ def estimate_skew(ink: np.ndarray, max_angle: float = 16.0,
         return SkewEstimate(0.0, 0.0, False)
     coarse = np.arange(-max_angle, max_angle + 1e-9, 0.5)
     few = pts[:COARSE_POINTS]  # the sample is random: a prefix is too
-    h_angle, h_score, _, _ = _best(few, coarse)
+    h_angle, _h_score, _, h_all = _best(few, coarse)
     vertical = False
     if check_vertical:
         # the same with the image turned 90 degrees counter-clockwise: (x, y) -> (y, W - x)
         w = float(ink.shape[1])
         turned = np.stack([pts[:, 1], w - pts[:, 0]], axis=1)
-        v_angle, v_score, _, _ = _best(turned[:COARSE_POINTS], coarse)
-        if v_score > h_score * 1.25:
+        v_angle, _v_score, _, v_all = _best(turned[:COARSE_POINTS], coarse)
+        # Text lines give a sharp peak over the angles; the other axis is flat. The peak's
+        # height over the median decides, not its absolute energy, which a sparse page (a
+        # short letter on a sheet turned sideways) makes high along both axes.
+        if _peakiness(v_all) > 1.25 * _peakiness(h_all):
             vertical = True
             pts, h_angle = turned, v_angle
     angle, score = _refine(pts, h_angle)

@@ -57,6 +57,17 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
                     strict=True))
 
 
+def _text_columns(band: np.ndarray) -> np.ndarray:
+    """Columns of a text line's band that belong to its words: the ink in a window as wide as
+    the line is tall must be at least half the line height, so that speckle and dust beyond
+    the words (a pixel or two) do not move where the line seems to start or end."""
+    h = band.shape[0]
+    counts = band.sum(axis=0).astype(np.float64)
+    window = np.convolve(counts, np.ones(h), mode="same")
+    cols: np.ndarray = np.flatnonzero((window >= max(3.0, 0.5 * h)) & (counts > 0))
+    return cols
+
+
 def upside_down_score(ink: np.ndarray) -> UpDown:
     """Ascender/descender ink balance of the horizontal text lines in a binary ink mask."""
     prof = ink.sum(axis=1).astype(np.float64)
@@ -83,11 +94,12 @@ def upside_down_score(ink: np.ndarray) -> UpDown:
         above += a / band
         below += b / band
         lines += 1
-        cols = np.flatnonzero(ink[y0:y1].any(axis=0))
-        starts.append(int(cols[0]))
-        ends.append(int(cols[-1]))
+        cols = _text_columns(ink[y0:y1])
+        if len(cols):
+            starts.append(int(cols[0]))
+            ends.append(int(cols[-1]))
     left = right = 0
-    if lines:
+    if starts:
         tol = max(2, round(0.006 * ink.shape[1]))
         left = sum(1 for x in starts if x - min(starts) <= tol)
         right = sum(1 for x in ends if max(ends) - x <= tol)
