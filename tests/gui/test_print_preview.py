@@ -212,11 +212,12 @@ def test_main_window_reports_entry_is_the_reports_page(office: Office, qtbot: Qt
 def _cups_queue() -> str:
     queue = CUPS_QUEUE
     lpstat = shutil.which("lpstat")
+    plain = {**os.environ, "LC_ALL": "C"}  # lpstat's own words, whatever the locale
     running = lpstat is not None and "is running" in subprocess.run(
-        [lpstat, "-r"], capture_output=True, text=True, check=False).stdout
+        [lpstat, "-r"], capture_output=True, text=True, check=False, env=plain).stdout
     if not queue and running:
         devices = subprocess.run([lpstat, "-v"], capture_output=True, text=True,
-                                 check=False).stdout
+                                 check=False, env=plain).stdout
         queue = next((line.split()[2].rstrip(":") for line in devices.splitlines()
                       if "cups-pdf:" in line), "")
     if queue and running:
