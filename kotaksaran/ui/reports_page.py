@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -64,10 +65,29 @@ class ReportsPage(QWidget):
         self.manifest_box.setVisible(role in BOARD_ROLES)
         outer.addWidget(self.manifest_box)
         outer.addStretch(1)
+        self._stale = False
+        ctx.bus.submissions_changed.connect(self._changed)
+        self.reload()
+
+    def reload(self) -> None:
+        """Figures and batches as they are now (slips change while the page is hidden)."""
+        self._stale = False
+        role = self._svc.actor.role
         if role in MONTHLY_ROLES:
             self.show_figures()
         if role in BOARD_ROLES:
             self.load_batches()
+
+    def _changed(self, _ids: list[int]) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     # --- monthly report -----------------------------------------------------------------
     def _monthly_group(self) -> QGroupBox:
