@@ -178,18 +178,11 @@ class Outbox:
         else:
             conds.append((OutboxItem.state == SENDING)
                          & or_(OutboxItem.lease_until.is_(None), OutboxItem.lease_until < now))
-        stmt = (select(OutboxItem.id).where(or_(*conds),
-                                            OutboxItem.adapter.in_(self._adapters()))
-                .order_by(OutboxItem.id))
+        stmt = select(OutboxItem.id).where(or_(*conds)).order_by(OutboxItem.id)
         if limit is not None:
             stmt = stmt.limit(limit)
         with self.store.read() as s:
             return list(s.scalars(stmt))
-
-    def _adapters(self) -> tuple[str, ...]:
-        # An item queued for one adapter is sent by that one; a bundle takes everything open.
-        return (self.adapter,) if self.adapter != "bundle" else (
-            "bundle", "exchange", "open311", "lapor_xml")
 
     def claim(self, ids: Iterable[int], *, reclaim_all: bool) -> list[int]:
         """Mark items `sending` with a lease; returns those that were still free."""
@@ -202,8 +195,8 @@ class Outbox:
                     reclaim_all or item.lease_until is None or item.lease_until < now))
                 if not free:
                     continue
-                if self.adapter == "bundle":
-                    item.adapter = "bundle"
+                if item.adapter != self.adapter:  # the setting changed since it was queued
+                    item.adapter, item.upload_state = self.adapter, {}
                 item.state = SENDING
                 item.lease_until = now + self.lease
                 item.updated_at = now
