@@ -5,7 +5,8 @@ row per slip with a random perceptual hash (so that the image search has 100,000
 through), then the test half of the benchmark's slips through `SubmissionService.create`:
 each original, and as other slips its copies: retyped with edits, read by (simulated) OCR,
 and, for the letters that were rendered, the rescan (its page hash, and its real OCR text
-where it was read). `for_submission` on every copy must find its original and nothing else
+as tesseract read it, printed form included, where it was read: the service finds the form's
+lines itself). `for_submission` on every copy must find its original and nothing else
 made from another letter.
 
 Timing, interleaved (`common.time_pair`), on three slips: a retyped letter, a rescanned one
