@@ -284,6 +284,9 @@ def _labelled_run(text: str, pos: int) -> tuple[int, int, int] | None:
         count += len(tok)
         real += sum(c in _DIGITS for c in tok)
         end = m.end(1)
+        if m.group(1).endswith(")") and "(" not in m.group(1):
+            end -= 1  # "(hp 0812...)": the bracket closes the sentence, not the number
+            break
     if start is None or real < 0.6 * count:
         return None
     return start, end, count

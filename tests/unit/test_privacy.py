@@ -393,3 +393,9 @@ def test_compress_page_downscales_to_200_dpi_and_picks_the_smaller_form() -> Non
     # unknown dpi and a large image: taken as A4 at 200 dpi
     data, _ = compress_page(Image.linear_gradient("L").resize((3000, 4000)), 0)
     assert max(Image.open(io.BytesIO(data)).size) == 2340
+
+
+def test_a_bracket_after_a_labelled_phone_stays() -> None:
+    text = "kata Ahmad (hp 081234567890) lalu"
+    masked = mask_text(text, find_personal_data(text))
+    assert masked.endswith(") lalu") and "081234567890" not in masked
