@@ -101,6 +101,15 @@ def render(d: dict[str, Any]) -> str:
         "The service makes two index statements (word counts, then the rarest words' slips), "
         "reads the page hashes from their index, the recent OCR texts for the form lines, "
         "and scores its candidates with rapidfuzz. The demo slip is the worst case: its "
-        "templated text has hundreds of near-copies, so every candidate gets scored.",
+        "templated text has hundreds of near-copies, so every candidate gets scored.", "",
+        "Limits: the 64-bit page hash sees a page at 32x32 pixels, where slips on one "
+        "printed form look alike (the form stratum reaches 0 bits); the service therefore "
+        "takes a page close to more than `IMAGE_CROWD` other slips for the form's look, and "
+        "checks an image match against the texts when both slips have one. A rescan with no "
+        "text yet (the labelled slips, scanned without OCR, in the end-to-end table) is then "
+        "found only when its page is not one of a crowd: that is where the missed rescans "
+        "are. The demo generator's slips of one category are often one template with "
+        "another street or number; many score above the text threshold (`demo: same "
+        "category`), which is why they are reported apart and not used to choose it.",
     ]
     return "\n".join(lines)
