@@ -142,7 +142,7 @@ def _bilevel_wanted(small: np.ndarray, sdpi: float) -> bool:
     and survives an erosion wider than a pen stroke (~1.5 mm) must be a trace."""
     if small.size == 0:
         return False
-    hist = np.bincount(small.ravel(), minlength=256).astype(np.float64) / small.size
+    hist = crop.histogram_u8(small).astype(np.float64) / small.size
     paper_level = int(np.searchsorted(np.cumsum(hist), 0.5))  # the median is paper
     if paper_level < 170:
         return False
@@ -236,7 +236,8 @@ def clean_page(image: Image.Image, options: CleanupOptions | None = None,
                     turned = _rotate(turned, -skew, cv2.INTER_LINEAR)
                 if not options.deskew and abs(est.angle) >= MIN_SKEW:
                     turned = _rotate(turned, -est.angle, cv2.INTER_LINEAR)
-                flip = _upside_down(turned, options, notes)
+                flip = _upside_down(turned, options, notes,
+                                    ink if turned is small else None)
                 if flip:
                     rotation_ccw = (rotation_ccw + 180) % 360
 
@@ -299,9 +300,11 @@ def encode_page(page: CleanedPage, jpeg_quality: int = 85) -> tuple[bytes, str]:
     return buf.getvalue(), "jpeg"
 
 
-def _upside_down(turned: np.ndarray, options: CleanupOptions, notes: list[str]) -> bool:
-    """Is the (deskewed, working-resolution) page upside down?"""
-    ud = orientation.upside_down_score(crop.ink_mask(turned))
+def _upside_down(turned: np.ndarray, options: CleanupOptions, notes: list[str],
+                 ink: np.ndarray | None = None) -> bool:
+    """Is the (deskewed, working-resolution) page upside down? `ink` is its ink mask when
+    already known (a page neither turned nor deskewed)."""
+    ud = orientation.upside_down_score(crop.ink_mask(turned) if ink is None else ink)
     method = options.rotation_method
     if method not in ROTATION_METHODS:
         notes.append(f"unknown rotation method {method!r}: using 'text'")

@@ -17,9 +17,20 @@ import cv2
 import numpy as np
 
 
+def histogram_u8(gray: np.ndarray) -> np.ndarray:
+    """Counts of the 256 grey levels of a uint8 image (OpenCV's histogram: several times
+    quicker than np.bincount, which widens every pixel to 64 bits first)."""
+    if gray.size == 0:
+        return np.zeros(256, dtype=np.int64)
+    a = np.ascontiguousarray(gray, dtype=np.uint8)
+    hist: np.ndarray = np.rint(cv2.calcHist([a], [0], None, [256], [0, 256]).ravel())
+    out: np.ndarray = hist.astype(np.int64)
+    return out
+
+
 def percentile_u8(gray: np.ndarray, q: float) -> float:
     """Percentile of a uint8 image from its histogram (far quicker than np.percentile)."""
-    hist = np.bincount(gray.ravel(), minlength=256)
+    hist = histogram_u8(gray)
     return float(np.searchsorted(np.cumsum(hist), q / 100.0 * gray.size))
 
 
