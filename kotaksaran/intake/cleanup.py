@@ -136,6 +136,50 @@ def _rotate(a: np.ndarray, degrees_ccw: float, interpolation: int) -> np.ndarray
                           borderMode=cv2.BORDER_CONSTANT, borderValue=255)
 
 
+def _turn_box(box: tuple[int, int, int, int] | None, w: int, h: int, k: int
+              ) -> tuple[int, int, int, int] | None:
+    """A box (x0, y0, x1, y1, ends excluded) in the turned page after `k` counter-clockwise
+    quarter turns (`w` x `h` = the size of the turned page)."""
+    if box is None or k % 4 == 0:
+        return box
+    x0, y0, x1, y1 = box
+    if k % 4 == 2:
+        return w - x1, h - y1, w - x0, h - y0
+    if k % 4 == 1:  # before the turn the page was h wide
+        return y0, h - x1, y1, h - x0
+    return w - y1, x0, w - y0, x1
+
+
+def _turned_size(w: int, h: int, k: int, degrees_ccw: float) -> tuple[int, int]:
+    """Width and height of a w x h page after `k` counter-clockwise quarter turns and a turn
+    of `degrees_ccw` on a canvas that holds the whole page (as `_rotate`)."""
+    if k % 2:
+        w, h = h, w
+    if not degrees_ccw:
+        return w, h
+    m = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), degrees_ccw, 1.0)
+    c, s = abs(m[0, 0]), abs(m[0, 1])
+    return int(np.ceil(h * s + w * c)), int(np.ceil(h * c + w * s))
+
+
+def _warp(a: np.ndarray, k: int, degrees_ccw: float, box: tuple[int, int, int, int],
+          interpolation: int) -> np.ndarray:
+    """`k` counter-clockwise quarter turns, then `_rotate` by `degrees_ccw`, then the crop
+    `box` (x0, y0, x1, y1 in the turned page), as one affine warp of only the kept pixels."""
+    h, w = a.shape[:2]
+    quarter = {0: [[1, 0, 0], [0, 1, 0]], 1: [[0, 1, 0], [-1, 0, w - 1]],
+               2: [[-1, 0, w - 1], [0, -1, h - 1]], 3: [[0, -1, h - 1], [1, 0, 0]]}[k % 4]
+    r = np.vstack([np.array(quarter, np.float64), [0.0, 0.0, 1.0]])
+    tw, th = (h, w) if k % 2 else (w, h)
+    m = cv2.getRotationMatrix2D((tw / 2.0, th / 2.0), degrees_ccw, 1.0)
+    nw, nh = _turned_size(tw, th, 0, degrees_ccw)
+    m[0, 2] += nw / 2.0 - tw / 2.0 - box[0]
+    m[1, 2] += nh / 2.0 - th / 2.0 - box[1]
+    total = np.vstack([m, [0.0, 0.0, 1.0]]) @ r
+    return cv2.warpAffine(a, total[:2], (box[2] - box[0], box[3] - box[1]), flags=interpolation,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+
+
 def _bilevel_wanted(small: np.ndarray, sdpi: float) -> bool:
     """Plain text: mostly paper, and nothing darker than the paper except thin strokes (no
     photo, shading or colour wash). Decided on the working copy: what is darker than the paper
@@ -216,6 +260,8 @@ def clean_page(image: Image.Image, options: CleanupOptions | None = None,
 
     rotation_ccw = 0
     skew = 0.0
+    final_small: np.ndarray | None = None  # the working copy turned and deskewed, when known
+    first_k = 0  # the quarter turns `final_small` has
     geometry = (options.cardinal_rotation or options.deskew) and not tiny and not blank
     if blank and (options.cardinal_rotation or options.deskew):
         notes.append("blank page: not turned or deskewed")
@@ -238,42 +284,58 @@ def clean_page(image: Image.Image, options: CleanupOptions | None = None,
                     turned = _rotate(turned, -est.angle, cv2.INTER_LINEAR)
                 flip = _upside_down(turned, options, notes,
                                     ink if turned is small else None)
+                if options.deskew:
+                    final_small, first_k = turned, rotation_ccw // 90
                 if flip:
                     rotation_ccw = (rotation_ccw + 180) % 360
 
     rotation_cw = (360 - rotation_ccw) % 360
+    k = rotation_ccw // 90
+    deskewing = abs(skew) >= MIN_SKEW
+    if skew and not deskewing:
+        notes.append(f"skew {skew:+.2f} degrees: below {MIN_SKEW}, left as it is")
+    # The working copy is turned first (or taken from the orientation check, which turned it
+    # already); the crop box is found on it; then the full-resolution page is turned, deskewed
+    # and cropped in one pass that computes only the pixels that are kept.
     with clock.step("rotation"):
-        if rotation_ccw:
-            k = rotation_ccw // 90
-            gray = np.ascontiguousarray(np.rot90(gray, k))
+        if final_small is not None:
+            small = final_small if k == first_k else np.ascontiguousarray(
+                np.rot90(final_small, (k - first_k) % 4))
+        elif k:
             small = np.ascontiguousarray(np.rot90(small, k))
     with clock.step("deskew"):
-        if abs(skew) >= MIN_SKEW:
-            gray = _rotate(gray, -skew, cv2.INTER_CUBIC)
+        if deskewing and final_small is None:
             small = _rotate(small, -skew, cv2.INTER_LINEAR)
-        elif skew:
-            notes.append(f"skew {skew:+.2f} degrees: below {MIN_SKEW}, left as it is")
-
+    full_w, full_h = _turned_size(gray.shape[1], gray.shape[0], k, skew if deskewing else 0.0)
+    box_full = (0, 0, full_w, full_h)
     with clock.step("crop"):
         if options.border_crop and not tiny and not blank:
-            turned_or_rotated = bool(rotation_ccw) or abs(skew) >= MIN_SKEW
-            box = (crop.ink_stats(crop.ink_mask(small), sdpi) if turned_or_rotated
-                   else stats).bbox
+            if deskewing:
+                box = crop.ink_stats(crop.ink_mask(small), sdpi).bbox
+            else:  # a quarter turn moves the ink box exactly: no new measurement
+                box = _turn_box(stats.bbox, small.shape[1], small.shape[0], k)
             if box is not None:
-                fy = gray.shape[0] / small.shape[0]
-                fx = gray.shape[1] / small.shape[1]
+                fy = full_h / small.shape[0]
+                fx = full_w / small.shape[1]
                 m = options.margin_mm / 25.4 * dpi
                 x0 = max(0, int(box[0] * fx - m))
                 y0 = max(0, int(box[1] * fy - m))
-                x1 = min(gray.shape[1], int(np.ceil(box[2] * fx + m)))
-                y1 = min(gray.shape[0], int(np.ceil(box[3] * fy + m)))
-                if (x1 - x0, y1 - y0) != (gray.shape[1], gray.shape[0]):
-                    gray = gray[y0:y1, x0:x1]
+                x1 = min(full_w, int(np.ceil(box[2] * fx + m)))
+                y1 = min(full_h, int(np.ceil(box[3] * fy + m)))
+                if (x1 - x0, y1 - y0) != (full_w, full_h):
+                    box_full = (x0, y0, x1, y1)
                     small = small[round(y0 / fy):round(y1 / fy) or 1,
                                   round(x0 / fx):round(x1 / fx) or 1]
+    bilevel = bool(options.bilevel_when_text and not tiny and _bilevel_wanted(small, sdpi))
+    with clock.step("deskew" if deskewing else "crop"):
+        x0, y0, x1, y1 = box_full
+        if deskewing:  # a page about to be thresholded needs no bicubic detail
+            gray = _warp(gray, k, -skew, box_full,
+                         cv2.INTER_LINEAR if bilevel else cv2.INTER_CUBIC)
+        else:
+            gray = np.rot90(gray, k)[y0:y1, x0:x1] if k else gray[y0:y1, x0:x1]
 
     with clock.step("output"):
-        bilevel = bool(options.bilevel_when_text and not tiny and _bilevel_wanted(small, sdpi))
         if bilevel:
             t, _ = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
             t = min(t, crop.percentile_u8(small, 90) - 45.0, 200.0)
