@@ -228,7 +228,8 @@ def accuracy(folder: Path, cli: bool) -> dict[str, Any]:
     for t, rt, pt in zip(truth, raw_texts, pipe_texts, strict=True):
         pages.append({k: t[k] for k in ("name", "stratum", "dpi", "font", "skew", "rotation",
                                         "grain", "speckle", "blur_mm", "jpeg_quality")}
-                     | {"raw": errors(t["text"], rt), "pipeline": errors(t["text"], pt)})
+                     | {"raw": errors(t["text"], rt), "pipeline": errors(t["text"], pt),
+                        "raw_text": rt, "pipeline_text": pt})
 
     def group(key: str) -> dict[str, Any]:
         keys = list(dict.fromkeys(str(p[key]) for p in pages))

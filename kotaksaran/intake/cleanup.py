@@ -6,7 +6,9 @@ records what it did in `CleanedPage.steps` so the capture screen and benchmarks 
 
 Order: EXIF orientation -> sheet finding and perspective flattening (phone photos only) ->
 scale to `max_dpi` -> dark scanner borders painted white -> blank detection -> cardinal
-rotation (0/90/180/270) and deskew -> margin crop -> grayscale or bilevel output.
+rotation (0/90/180/270) and deskew -> margin crop -> grayscale or bilevel output (specks
+removed from a bilevel page). Turning, deskewing and cropping the full-resolution page is one
+affine warp of only the pixels kept.
 
 Every estimate (sheet, borders, skew, orientation, ink box, blank, bilevel decision) is made on
 a working copy of ~150 dpi (the sheet on ~1000 px); the full-resolution image is touched only
@@ -52,6 +54,9 @@ class CleanupOptions:
     # "osd": tesseract OSD (falls back to "text" when tesseract is missing or unsure);
     # "text+osd": the heuristic, and OSD to confirm a 180-degree turn before making it.
     rotation_method: str = "text"
+    # bilevel pages: ink specks far smaller than a full stop, away from other ink, are
+    # removed (tesseract reads them as "|", "-" or "." words)
+    despeckle: bool = True
     skew_max_degrees: float = 16.0  # search range of the deskew, both signs
     margin_mm: float = MARGIN_MM
 
@@ -178,6 +183,21 @@ def _warp(a: np.ndarray, k: int, degrees_ccw: float, box: tuple[int, int, int, i
     total = np.vstack([m, [0.0, 0.0, 1.0]]) @ r
     return cv2.warpAffine(a, total[:2], (box[2] - box[0], box[3] - box[1]), flags=interpolation,
                           borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+
+
+def _despeckle(ink: np.ndarray, dpi: int) -> np.ndarray:
+    """Ink without its specks: a pixel stays when the window of ~0.6 mm around it holds more
+    ink than a speck of ~0.25 mm across could, and more than a one-pixel line crossing the
+    window, so thin lines stay (a one-pixel line loses ~0.25 mm at each end, no more); a full
+    stop is larger than a speck. One box filter. (Keeping the ink near solid ink as well,
+    which saves those line ends, also kept the specks near the words: on the OCR benchmark's
+    noisy letters CER 0.33 % against 0.25 % without it.)"""
+    k = min(15, max(3, round(0.6 * dpi / 25.4)) | 1)  # k * k fits in uint8
+    limit = min(k - 1.0, (0.25 * dpi / 25.4) ** 2)
+    counts = cv2.boxFilter(ink.view(np.uint8), -1, (k, k), normalize=False,
+                           borderType=cv2.BORDER_CONSTANT)
+    kept: np.ndarray = ink & (counts > limit)
+    return kept
 
 
 def _bilevel_wanted(small: np.ndarray, sdpi: float) -> bool:
@@ -339,7 +359,11 @@ def clean_page(image: Image.Image, options: CleanupOptions | None = None,
         if bilevel:
             t, _ = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
             t = min(t, crop.percentile_u8(small, 90) - 45.0, 200.0)
-            out = Image.fromarray(np.ascontiguousarray(gray > t))
+            ink = np.ascontiguousarray(gray <= t)
+            if options.despeckle:
+                with clock.step("despeckle"):
+                    ink = _despeckle(ink, dpi)
+            out = Image.fromarray(~ink)
         else:
             out = Image.fromarray(np.ascontiguousarray(gray), "L")
         if out.mode != ("1" if bilevel else "L"):

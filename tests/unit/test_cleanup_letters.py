@@ -109,3 +109,36 @@ def test_skewed_letter_cropped_in_the_same_pass(gen: ModuleType) -> None:
     cols = np.flatnonzero((a < 128).sum(axis=0) > 2)
     assert abs(int(rows[0]) - margin) <= 8 and abs(a.shape[0] - 1 - int(rows[-1]) - margin) <= 8
     assert abs(int(cols[0]) - margin) <= 8 and abs(a.shape[1] - 1 - int(cols[-1]) - margin) <= 8
+
+
+def test_despeckle_removes_specks_and_keeps_stops_and_thin_lines() -> None:
+    ink = np.zeros((200, 300), dtype=bool)
+    ink[20:60, 20:24] = True  # a letter's stem
+    ink[55:60, 30:35] = True  # a full stop at 300 dpi (~0.4 mm)
+    ink[100, 20:200] = True  # a one-pixel rule
+    ink[150:152, 100:102] = True  # a 2 x 2 speck
+    ink[170, 250] = True  # a single black pixel
+    ink[60, 22] = True  # a speck touching the stem stays (not alone on the paper)
+    out = cleanup._despeckle(ink, 300)
+    assert out[20:60, 20:24].all() and out[55:60, 30:35].all()
+    assert out[100, 23:197].all()  # a one-pixel line keeps all but ~0.25 mm at each end
+    assert not out[150:152, 100:102].any() and not out[170, 250]
+    assert out[60, 22]
+
+
+def test_noisy_letter_loses_its_specks_but_not_its_text(gen: ModuleType) -> None:
+    page = gen.make_page("p", "noise", 31, 300, gen.available_fonts()[0],
+                         {"grain": 8.0, "speckle": 1e-3})
+    kept = clean_page(page.image, dpi=300)
+    raw = clean_page(page.image, CleanupOptions(despeckle=False), dpi=300)
+    assert kept.image.mode == raw.image.mode == "1" and kept.image.size == raw.image.size
+
+    def components(img: object) -> np.ndarray:
+        ink = (~np.asarray(img)).astype(np.uint8)
+        return cv2.connectedComponentsWithStats(ink, connectivity=8)[2][1:, 4]
+
+    before, after = components(raw.image), components(kept.image)
+    assert (before <= 4).sum() > 100  # the specks were there
+    assert (after <= 4).sum() < 0.1 * (before <= 4).sum()
+    assert (after >= 30).sum() == (before >= 30).sum()  # every letter-sized component stays
+    assert "despeckle" in kept.steps
