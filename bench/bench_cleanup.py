@@ -522,7 +522,9 @@ def markdown(d: dict[str, Any]) -> str:
         "", "Reading these figures:", "",
         "- Every estimate is made on a ~150-dpi working copy (the sheet on ~1000 px); a "
         "straight upright page is never resampled (skew under 0.2° is left). Deskew = the "
-        "estimate plus the full-resolution bicubic rotation; MEASURED.md gives jdeskew at "
+        "estimate plus the full-resolution rotation, done with the quarter turn and the crop "
+        "in one warp of the kept pixels (bilinear for a page stored bilevel, else bicubic); "
+        "MEASURED.md gives jdeskew at "
         "0.5-0.8 s/page for a similar accuracy." + osd_note,
         "- The bare pipeline is only a JPEG decode and encode (tens of ms), so the cleanup "
         "ratio against it is large; the aim that matters to a person is the one against OCR "
