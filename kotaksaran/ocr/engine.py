@@ -20,8 +20,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import tempfile
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -87,15 +89,21 @@ def _config(psm: int, dpi: int | None) -> str:
     return " ".join(parts)
 
 
-def recognize(image: Image.Image, *, lang: str = DEFAULT_LANG, psm: int = PSM_PAGE,
+def recognize(image: Image.Image | str, *, lang: str = DEFAULT_LANG, psm: int = PSM_PAGE,
               timeout: float = DEFAULT_TIMEOUT, dpi: int | None = None,
-              file: str = "") -> OcrResult:
+              file: str = "", size: tuple[int, int] = (0, 0)) -> OcrResult:
     """Words, confidences and text of one image. `dpi` (when known) is passed to tesseract,
-    which otherwise guesses; `file` only names the page in error messages."""
+    which otherwise guesses; `file` only names the page in error messages.
+
+    `image` may also be the path of a PNG, JPEG or TIFF file that tesseract reads itself
+    (no decode here and no temporary copy: what a stored page costs least); `size` then
+    gives its width and height."""
     pt = _pytesseract()
     t0 = time.perf_counter()
-    if image.mode not in ("1", "L", "RGB"):
-        image = image.convert("RGB")
+    if isinstance(image, Image.Image):
+        if image.mode not in ("1", "L", "RGB"):
+            image = image.convert("RGB")
+        size = image.size
     try:
         data = pt.image_to_data(image, lang=lang, config=_config(psm, dpi),
                                 output_type=pt.Output.DICT, timeout=timeout)
@@ -113,8 +121,7 @@ def recognize(image: Image.Image, *, lang: str = DEFAULT_LANG, psm: int = PSM_PA
                     raise E.TesseractLanguageMissing(lang=code) from None
         raise E.OcrFailed(file=file, detail=" ".join(message.split())[:200]) from None
     words, text = _parse(data)
-    return OcrResult(text=text, words=words, seconds=time.perf_counter() - t0,
-                     size=image.size)
+    return OcrResult(text=text, words=words, seconds=time.perf_counter() - t0, size=size)
 
 
 def _parse(data: dict[str, list[Any]]) -> tuple[tuple[OcrWord, ...], str]:
@@ -221,67 +228,179 @@ def recognize_files(paths: Sequence[str | Path], *, workers: int = os.cpu_count(
 
 
 # --- stored page images, results as they finish ---------------------------------------------
+TESSERACT_READS = frozenset({"PNG", "JPEG", "TIFF"})  # formats passed to it by path
+IDLE_WAIT = 0.05  # seconds between looks while the job feed has nothing yet
+BATCH = 4  # pages at most per tesseract process (it loads its language data once per run)
+_END: Any = object()
+Job = tuple[Hashable, str, int | None]
+
+
+def _open_source(path: str) -> tuple[Image.Image | str, tuple[int, int]]:
+    """A stored page as tesseract should get it: its path when tesseract reads the file
+    itself, else the decoded image; and its size."""
+    name = os.path.basename(path)
+    try:
+        with Image.open(path) as im:  # the header only, unless tesseract cannot read it
+            if im.format in TESSERACT_READS and im.mode in ("1", "L", "RGB"):
+                return path, im.size
+            im.load()
+            return im.copy(), im.size
+    except FileNotFoundError:
+        raise E.FileMissing(file=path) from None
+    except OSError as exc:
+        raise E.OcrFailed(file=name, detail=str(exc)[:200]) from None
+
+
 def _ocr_image(path: str, dpi: int | None, lang: str, psm: int, timeout: float
                ) -> tuple[str, Any, Any]:
     """In a worker: OCR one stored page image (already cleaned), as `_ocr_file` answers."""
     t0 = time.perf_counter()
-    name = os.path.basename(path)
     try:
-        try:
-            with Image.open(path) as im:
-                im.load()
-                image = im.copy()
-        except FileNotFoundError:
-            raise E.FileMissing(file=path) from None
-        except OSError as exc:
-            raise E.OcrFailed(file=name, detail=str(exc)[:200]) from None
-        result = recognize(image, lang=lang, psm=psm, timeout=timeout, dpi=dpi or None,
-                           file=name)
+        source, size = _open_source(path)
+        result = recognize(source, lang=lang, psm=psm, timeout=timeout, dpi=dpi or None,
+                           file=os.path.basename(path), size=size)
     except E.KotakSaranError as exc:
         return "err", type(exc), (exc.code, dict(exc.params))
     return "ok", replace(result, seconds=time.perf_counter() - t0), None
 
 
-def iter_recognize_images(jobs: Iterable[tuple[Hashable, str, int | None]], *,
+def _ocr_images(paths: Sequence[str], dpi: int | None, lang: str, psm: int, timeout: float
+                ) -> list[tuple[str, Any, Any]]:
+    """In a worker: OCR several stored pages with one tesseract run (a list file, so the
+    language data loads once), answers in order as `_ocr_image` gives them. Anything odd
+    (a page tesseract cannot take by path, a failure, a timeout) falls back to one run
+    per page, so that a bad page fails alone."""
+    if len(paths) == 1:
+        return [_ocr_image(paths[0], dpi, lang, psm, timeout)]
+    t0 = time.perf_counter()
+    sizes: list[tuple[int, int]] = []
+    for path in paths:
+        try:
+            source, size = _open_source(path)
+        except E.KotakSaranError:
+            source = ""
+        if not isinstance(source, str) or not source or "\n" in path:
+            return [_ocr_image(x, dpi, lang, psm, timeout) for x in paths]
+        sizes.append(size)
+    pt = _pytesseract()
+    fd, listing = tempfile.mkstemp(prefix="ks-ocr-", suffix=".txt")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("\n".join(os.path.abspath(x) for x in paths) + "\n")
+        data = pt.image_to_data(listing, lang=lang, config=_config(psm, dpi),
+                                output_type=pt.Output.DICT, timeout=timeout * len(paths))
+    except Exception:  # every failure is retried page by page
+        return [_ocr_image(x, dpi, lang, psm, timeout) for x in paths]
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(listing)
+    per_page: list[dict[str, list[Any]]] = [{k: [] for k in data} for _ in paths]
+    for i, page_num in enumerate(data.get("page_num", [])):
+        try:
+            index = int(page_num) - 1
+        except (TypeError, ValueError):
+            continue
+        if 0 <= index < len(paths):
+            for k, column in data.items():
+                per_page[index][k].append(column[i])
+    seconds = (time.perf_counter() - t0) / len(paths)
+    out: list[tuple[str, Any, Any]] = []
+    for page, size in zip(per_page, sizes, strict=True):
+        words, text = _parse(page)
+        out.append(("ok", OcrResult(text=text, words=words, seconds=seconds, size=size), None))
+    return out
+
+
+def iter_recognize_images(jobs: Iterable[Job | None], *,
                           workers: int = os.cpu_count() or 2, lang: str = DEFAULT_LANG,
                           psm: int = PSM_PAGE, timeout: float = DEFAULT_TIMEOUT,
-                          cancelled: Callable[[], bool] | None = None,
+                          cancelled: Callable[[], bool] | None = None, batch: int = BATCH,
                           ) -> Iterator[tuple[Hashable, OcrResult | E.KotakSaranError]]:
-    """OCR image files `(key, path, dpi)`, one per worker process, yielding `(key, result)`
-    as each finishes (not in input order). `jobs` is read lazily, one job whenever a worker
-    is free, so it may be a generator that waits for pages still being imported. At most
-    `workers` pages are in flight, so a cancel (`cancelled()` turning true) stops after the
-    pages being read now; the rest are never started. A missing tesseract or language
-    raises before any work starts."""
+    """OCR image files `(key, path, dpi)` in worker processes, yielding `(key, result)` as
+    they finish (not in input order).
+
+    `jobs` is read lazily, so it may be a generator of pages still being imported: it yields
+    `None` for "nothing yet, more may come" (and ends when no more will); the pages in
+    flight are collected meanwhile, so a result never waits for the next page to arrive.
+    Pages already waiting are shared out among the free workers, up to `batch` pages (of
+    the same dpi) per tesseract run: one run per page would load the language data for
+    every page. A cancel (`cancelled()` turning true) stops after the pages being read now;
+    the rest are never started. A missing tesseract or language raises before any work
+    starts."""
     check_tesseract(lang)
     n = max(1, min(int(workers), os.cpu_count() or 2))
+    batch = max(1, int(batch))
     stop = cancelled or (lambda: False)
     queue = iter(jobs)
+    ready: list[Job] = []
+    ended = False
+
+    def fill() -> bool:
+        """Take what the feed has now, up to a batch for every worker; True when it said
+        "nothing yet"."""
+        nonlocal ended
+        while not ended and len(ready) < n * batch:
+            job = next(queue, _END)
+            if job is _END:
+                ended = True
+            elif job is None:
+                return True
+            else:
+                ready.append(job)
+        return False
+
+    def share(free: int) -> int:
+        # Several pages per run only when at least that many wait for every free worker: a
+        # few pages go one per worker, so that a cancel stops soon.
+        return max(1, min(batch, len(ready) // max(1, free)))
+
+    def take(size: int) -> list[Job]:
+        group = [ready.pop(0)]
+        while len(group) < size and ready and ready[0][2] == group[0][2]:
+            group.append(ready.pop(0))
+        return group
+
+    def unpack(group: list[Job], answers: list[tuple[str, Any, Any]]
+               ) -> Iterator[tuple[Hashable, OcrResult | E.KotakSaranError]]:
+        for (key, _path, _dpi), answer in zip(group, answers, strict=True):
+            yield key, _unpack(answer)
+
     if n == 1:
-        for key, path, dpi in queue:
-            if stop():
-                return
-            yield key, _unpack(_ocr_image(path, dpi, lang, psm, timeout))
+        while not stop():
+            fill()
+            if not ready:
+                if ended:
+                    return
+                time.sleep(IDLE_WAIT)
+                continue
+            group = take(share(1))
+            yield from unpack(group, _ocr_images([j[1] for j in group], group[0][2], lang,
+                                                 psm, timeout))
         return
     ctx = multiprocessing.get_context("spawn")
     pool: ProcessPoolExecutor | None = None
-    running: dict[Future[tuple[str, Any, Any]], Hashable] = {}
+    running: dict[Future[list[tuple[str, Any, Any]]], list[Job]] = {}
     try:
         while True:
-            while len(running) < n and not stop():
-                job = next(queue, None)
-                if job is None:
-                    break
-                key, path, dpi = job
-                if pool is None:  # started with the first job: no processes for no work
-                    pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx)
-                running[pool.submit(_ocr_image, path, dpi, lang, psm, timeout)] = key
+            idle = False
+            if not stop():
+                idle = fill()
+                size = share(n - len(running))
+                while ready and len(running) < n:
+                    group = take(size)
+                    if pool is None:  # started with the first job: no processes for no work
+                        pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+                    running[pool.submit(_ocr_images, [j[1] for j in group], group[0][2],
+                                        lang, psm, timeout)] = group
             if not running:
-                return
-            done, _rest = wait(running, return_when=FIRST_COMPLETED)
+                if ended or stop():
+                    return
+                time.sleep(IDLE_WAIT)
+                continue
+            done, _rest = wait(running, timeout=IDLE_WAIT if idle else None,
+                               return_when=FIRST_COMPLETED)
             for fut in done:
-                key = running.pop(fut)
-                yield key, _unpack(fut.result())
+                yield from unpack(running.pop(fut), fut.result())
     finally:
         for fut in running:
             fut.cancel()

@@ -17,7 +17,6 @@ What a result does to its slip:
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -243,7 +242,7 @@ class OcrService(ServiceBase):
     def run(self, page_ids: Sequence[int] | None = None, *,
             progress: Callable[[int, int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None,
-            until: Callable[[], bool] | None = None, poll: float = 0.2,
+            until: Callable[[], bool] | None = None,
             workers: int | None = None, lang: str = engine.DEFAULT_LANG,
             timeout: float = engine.DEFAULT_TIMEOUT) -> OcrRunReport:
         """Read `page_ids`, or (None) every pending page, including pages that arrive while
@@ -259,7 +258,7 @@ class OcrService(ServiceBase):
         seen: set[int] = set()
         counted = [0]  # pages finished, including blank and unreadable ones
 
-        def feed() -> Iterator[tuple[int, str, int | None]]:
+        def feed() -> Iterator[tuple[int, str, int | None] | None]:
             first = True
             while not stop():
                 if page_ids is not None:
@@ -276,7 +275,9 @@ class OcrService(ServiceBase):
                         if not self._unseen(seen):  # pages stored as the import ended
                             return
                         continue
-                    time.sleep(poll)  # the import is still going: wait for its pages
+                    # The import is still going: say "nothing yet"; the engine collects
+                    # the pages in flight and asks again a moment later.
+                    yield None
                     continue
                 seen.update(ids)
                 jobs = self._jobs(ids, report)

@@ -445,6 +445,7 @@ class CapturePage(QWidget):
                                        cancel=lambda: control.cancelled)
 
         self._set_busy(True, len(files))
+        self.ctx.bus.importing.emit(True)
         self._import_handle = tasks.run_task(work, on_done=self._imported,
                                              on_error=self._import_failed,
                                              on_progress=self._progressed, parent=self)
@@ -456,6 +457,8 @@ class CapturePage(QWidget):
             self.progress_label.setText(self.tr("Stopping after the current file…"))
 
     def _progressed(self, done: int, total: int, name: str) -> None:
+        if done and self._import_handle is not None:
+            self.ctx.bus.importing.emit(True)  # a file was stored: its pages can be read
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         if name:
@@ -475,12 +478,14 @@ class CapturePage(QWidget):
 
     def _imported(self, report: ImportReport) -> None:
         self._import_handle = None
+        self.ctx.bus.importing.emit(False)
         self._set_busy(False)
         self._show_report(report)
         self._after_import([i.submission_id for i in report.imported])
 
     def _import_failed(self, exc: BaseException) -> None:
         self._import_handle = None
+        self.ctx.bus.importing.emit(False)
         self._set_busy(False)
         if not isinstance(exc, tasks.TaskCancelled):
             self._failed(exc)

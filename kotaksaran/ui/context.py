@@ -14,6 +14,9 @@ from ..services import Services
 
 class ChangeBus(QObject):
     submissions_changed = Signal(list)  # submission ids (empty list: many or unknown)
+    # an import in this window: True when it starts and after each file it stored, False
+    # when it ends (background OCR starts at once and waits for the rest of its pages)
+    importing = Signal(bool)
     sessions_changed = Signal()  # box sessions opened, updated or closed
     reference_changed = Signal()  # unit, users, agencies, categories, boxes, settings
     open_submission = Signal(int)  # ask the main window to show a submission in the editor

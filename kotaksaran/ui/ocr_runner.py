@@ -47,6 +47,8 @@ class OcrRunner(QObject):
         self._own_changes = False
         self._stop = threading.Event()
         ctx.bus.submissions_changed.connect(self._changed)
+        self._import_active = False  # an import in this window is storing pages
+        ctx.bus.importing.connect(self._importing)
         # Pages stored by an import still running elsewhere (a scan, the watch folder, the
         # CLI) announce nothing until it ends; a cheap look every few seconds starts sooner.
         self._poll = QTimer(self)
@@ -60,6 +62,13 @@ class OcrRunner(QObject):
 
     def _changed_elsewhere(self) -> None:
         if not self.running and not self.blocked and self.paused_at is None:
+            self.start_if_pending()
+
+    def _importing(self, active: bool) -> None:
+        """An import here stored a file (or ended): read its pages now, not at the next look;
+        while it goes on, a run waits for the pages still coming instead of ending."""
+        self._import_active = active
+        if active and not self.running and not self.blocked and self.paused_at is None:
             self.start_if_pending()
 
     def _changed(self, _ids: list[int]) -> None:
@@ -93,7 +102,12 @@ class OcrRunner(QObject):
             # Every pending page, and the pages that arrive while this run goes on.
             return ocr.run(None,
                            progress=lambda done, total, _page: control.progress(done, total),
-                           cancelled=lambda: control.cancelled or stop.is_set())
+                           cancelled=lambda: control.cancelled or stop.is_set(),
+                           until=until)
+
+        # Wait for an import's later pages only when tasks run on threads: with SYNC_TASKS
+        # the import itself waits on this call and could never store them.
+        until = None if tasks.SYNC_TASKS else (lambda: not self._import_active)
 
         self.handle = tasks.run_task(work, on_done=self._done, on_error=self._failed,
                                      on_progress=self._progress, parent=self)

@@ -26,8 +26,8 @@ def _runner(office: Office, qtbot: QtBot) -> tuple[OcrRunner, OcrStatus]:
     return runner, status
 
 
-def _import(office: Office, tmp_path: Path, n: int) -> None:
-    files = [P.save(tmp_path / f"surat{i}.png", lines=(*P.LINES, f"Lembar {i}"))
+def _import(office: Office, tmp_path: Path, n: int, tag: str = "") -> None:
+    files = [P.save(tmp_path / f"surat{i}.png", lines=(*P.LINES, f"Lembar {tag}{i}"))
              for i in range(n)]
     assert office.petugas.intake.import_files(files).ok
 
@@ -79,3 +79,35 @@ def test_missing_tesseract_is_said_and_not_retried_on_every_change(
     assert "tesseract" in status.toolTip().lower()
     assert runner.blocked and not runner.start_if_pending()
     assert len(office.petugas.ocr.pending_pages()) == 1  # nothing lost: still waiting
+
+
+def test_an_import_here_is_read_as_it_goes_in_one_run(office: Office, qtbot: QtBot,
+                                                      tmp_path: Path) -> None:
+    """With real threads: a file stored by an import in this window is read at once, and the
+    run waits for the import's later files instead of ending when it has caught up."""
+    from kotaksaran.ui import tasks
+
+    tasks.set_synchronous(False)
+    runner, _status = _runner(office, qtbot)
+    finished: list[object] = []
+    runner.finished.connect(finished.append)
+    try:
+        (tmp_path / "a").mkdir()
+        _import(office, tmp_path / "a", 1)
+        runner.ctx.bus.importing.emit(True)  # the capture page stored its first file
+        assert runner.running
+        qtbot.waitUntil(lambda: office.petugas.ocr.pending_pages() == [], timeout=120_000)
+        qtbot.wait(300)
+        assert runner.running and not finished  # caught up, but the import goes on
+        (tmp_path / "b").mkdir()
+        _import(office, tmp_path / "b", 1, tag="B")  # the import's second file
+        qtbot.waitUntil(lambda: office.petugas.ocr.pending_pages() == [], timeout=120_000)
+        runner.ctx.bus.importing.emit(False)
+        qtbot.waitUntil(lambda: bool(finished), timeout=120_000)
+        assert not runner.running
+        report = finished[0]
+        assert len(report.done) == 2  # type: ignore[attr-defined]  # one run read both
+    finally:
+        runner.shutdown()
+        qtbot.waitUntil(lambda: not runner.running, timeout=120_000)
+        tasks.set_synchronous(True)

@@ -91,15 +91,15 @@ def test_a_typed_body_is_never_overwritten(office: Office, tmp_path: Path) -> No
 def test_cancel_keeps_what_was_read_and_leaves_the_rest_pending(office: Office,
                                                                 tmp_path: Path) -> None:
     paths = [P.save(tmp_path / f"surat{i}.png", lines=(*P.LINES, f"Lembar {i}"))
-             for i in range(4)]
+             for i in range(10)]
     _import(office, *paths)
     svc = office.petugas.ocr
     done: list[int] = []
     report = svc.run(progress=lambda d, t, p: done.append(p), cancelled=lambda: len(done) >= 1,
                      workers=2)
     assert report.cancelled
-    assert 1 <= len(report.done) < 4
-    assert len(svc.pending_pages()) == 4 - len(report.done)
+    assert 1 <= len(report.done) < 10  # at most a batch per worker was under way
+    assert len(svc.pending_pages()) == 10 - len(report.done)
     svc.run(workers=2)  # the next run reads the rest
     assert svc.pending_pages() == []
 

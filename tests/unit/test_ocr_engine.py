@@ -136,3 +136,33 @@ def test_missing_tesseract_says_how_to_install_it(monkeypatch: pytest.MonkeyPatc
     i18n.set_language("en")
     assert "is not installed" in i18n.error_message(info.value)
     i18n.set_language("id")
+
+
+@P.needs_tesseract
+def test_a_batch_of_stored_pages_reads_each_page_as_alone(tmp_path: Path) -> None:
+    """Several pages in one tesseract run (the language data loads once) give each page the
+    words and text it gets read alone; a page that cannot be read fails alone."""
+    paths = [str(P.save(tmp_path / f"p{i}.png", lines=(*P.LINES, f"Lembar {word}")))
+             for i, word in enumerate(("pertama", "kedua", "ketiga"))]
+    alone = [engine._unpack(engine._ocr_image(p, 300, engine.DEFAULT_LANG,
+                                              engine.PSM_PAGE, 60)) for p in paths]
+    together = [engine._unpack(a) for a in engine._ocr_images(
+        paths, 300, engine.DEFAULT_LANG, engine.PSM_PAGE, 60)]
+    for one, many in zip(alone, together, strict=True):
+        assert isinstance(one, OcrResult) and isinstance(many, OcrResult)
+        assert many.text == one.text and many.size == one.size
+        assert [w.box for w in many.words] == [w.box for w in one.words]
+    assert "kedua" in together[1].text and "kedua" not in together[0].text  # type: ignore[union-attr]
+    # A missing page: the others are still read, that one fails with its own error.
+    mixed = [engine._unpack(a) for a in engine._ocr_images(
+        [paths[0], str(tmp_path / "gone.png"), paths[2]], 300, engine.DEFAULT_LANG,
+        engine.PSM_PAGE, 60)]
+    assert isinstance(mixed[1], E.FileMissing)
+    assert isinstance(mixed[0], OcrResult) and "pertama" in mixed[0].text
+    assert isinstance(mixed[2], OcrResult) and "ketiga" in mixed[2].text
+    # Through the pool: more pages than workers are shared out and every key comes back.
+    jobs = [(i, p, 300) for i, p in enumerate(paths * 3)]
+    got = dict(engine.iter_recognize_images(iter(jobs), workers=2))
+    assert sorted(got) == list(range(9))
+    assert all(isinstance(r, OcrResult) and r.text == alone[i % 3].text  # type: ignore[union-attr]
+               for i, r in got.items())
