@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -145,7 +146,8 @@ def to_xlsx(data: MonthlyData) -> bytes:
 
 
 def _fixed_zip(data: bytes, when: datetime) -> bytes:
-    """The same workbook with every zip entry stamped `when` (openpyxl uses the clock)."""
+    """The same workbook with every zip entry and its "modified" property stamped `when`
+    (openpyxl uses the clock for both)."""
     stamp = (max(1980, when.year), when.month, when.day, when.hour, when.minute,
              when.second - when.second % 2)
     out = io.BytesIO()
@@ -155,5 +157,11 @@ def _fixed_zip(data: bytes, when: datetime) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            dst.writestr(entry, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" at save
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    lambda m: m.group(1) + when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                    + m.group(2), content)
+            dst.writestr(entry, content)
     return out.getvalue()

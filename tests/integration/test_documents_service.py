@@ -210,7 +210,7 @@ def test_reprint_is_a_copy_and_every_print_is_audited(office: Office) -> None:
     assert not office.supervisor.documents.status_board().copy
 
 
-def test_same_input_same_bytes(office: Office) -> None:
+def test_same_input_same_bytes(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
     sub_id = _slip(office)
     a = office.petugas.documents.receipt(sub_id, "58mm").content
     b = office.petugas.documents.receipt(sub_id, "58mm").content
@@ -218,6 +218,20 @@ def test_same_input_same_bytes(office: Office) -> None:
     office.clock.value += timedelta(minutes=1)
     assert office.petugas.documents.receipt(sub_id, "58mm").content != a
     m1 = office.supervisor.documents.monthly(2026, 6, "xlsx").content
+    assert office.supervisor.documents.monthly(2026, 6, "xlsx").content == m1
+    # openpyxl stamps the workbook's "modified" with the clock when it saves: a save a minute
+    # later must still give the same bytes.
+    import datetime as real_datetime
+
+    import openpyxl.writer.excel as excel_writer
+
+    class _Later(real_datetime.datetime):
+        @classmethod
+        def now(cls, tz: real_datetime.tzinfo | None = None) -> _Later:
+            return cls(2031, 1, 2, 3, 4, 5, tzinfo=tz)
+
+    monkeypatch.setattr(excel_writer, "datetime",
+                        type("_M", (), {"datetime": _Later, "timezone": real_datetime.timezone}))
     assert office.supervisor.documents.monthly(2026, 6, "xlsx").content == m1
 
 
