@@ -48,6 +48,7 @@ class OcrRunner(QObject):
         self._stop = threading.Event()
         ctx.bus.submissions_changed.connect(self._changed)
         self._import_active = False  # an import in this window is storing pages
+        self._done_count = 0  # pages the current run has finished
         ctx.bus.importing.connect(self._importing)
         # Pages stored by an import still running elsewhere (a scan, the watch folder, the
         # CLI) announce nothing until it ends; a cheap look every few seconds starts sooner.
@@ -68,7 +69,15 @@ class OcrRunner(QObject):
         """An import here stored a file (or ended): read its pages now, not at the next look;
         while it goes on, a run waits for the pages still coming instead of ending."""
         self._import_active = active
-        if active and not self.running and not self.blocked and self.paused_at is None:
+        if not active:
+            return
+        if self.running:  # the strip's total grows with the pages the import stores
+            try:
+                waiting = len(self.ctx.services.ocr.pending_pages())
+            except KotakSaranError:
+                return
+            self.progressed.emit(self._done_count, self._done_count + waiting)
+        elif not self.blocked and self.paused_at is None:
             self.start_if_pending()
 
     def _changed(self, _ids: list[int]) -> None:
@@ -96,6 +105,7 @@ class OcrRunner(QObject):
     def _run(self, pending: list[int]) -> None:
         ocr = self.ctx.services.ocr
         stop = self._stop = threading.Event()
+        self._done_count = 0
         self.started.emit(len(pending))
 
         def work(control: tasks.TaskControl) -> OcrRunReport:
@@ -123,6 +133,7 @@ class OcrRunner(QObject):
         self.cancel()
 
     def _progress(self, done: int, total: int, _text: str) -> None:
+        self._done_count = done
         self.progressed.emit(done, total)
 
     def _announce(self, report: OcrRunReport) -> None:
