@@ -1,9 +1,10 @@
 """OCR of stored pages: the background run, the results per page, and what they do to a slip.
 
 Pages are read in worker processes (``ocr.engine.iter_recognize_images``: one tesseract
-process per core, ``OMP_THREAD_LIMIT=1``, several waiting pages per process run); each result is written in its own short transaction as soon as it
-arrives, so a cancel or a killed process keeps every page read so far and leaves the rest
-``pending`` for the next run. Workers get file paths of verified blobs, never ORM objects.
+process per core, ``OMP_THREAD_LIMIT=1``, several waiting pages per process run); each
+result is written in its own short transaction as soon as it arrives, so a cancel or a
+killed process keeps every page read so far and leaves the rest ``pending`` for the next
+run. Workers get file paths of verified blobs, never ORM objects.
 
 What a result does to its slip:
 
