@@ -272,16 +272,17 @@ def _ocr_images(paths: Sequence[str], dpi: int | None, lang: str, psm: int, time
     per page, so that a bad page fails alone."""
     if len(paths) == 1:
         return [_ocr_image(paths[0], dpi, lang, psm, timeout)]
+    def one_by_one() -> list[tuple[str, Any, Any]]:
+        return [_ocr_image(x, dpi, lang, psm, timeout) for x in paths]
+
     t0 = time.perf_counter()
-    sizes: list[tuple[int, int]] = []
-    for path in paths:
-        try:
-            source, size = _open_source(path)
-        except E.KotakSaranError:
-            source = ""
-        if not isinstance(source, str) or not source or "\n" in path:
-            return [_ocr_image(x, dpi, lang, psm, timeout) for x in paths]
-        sizes.append(size)
+    try:
+        opened = [_open_source(x) for x in paths]
+    except E.KotakSaranError:
+        return one_by_one()
+    if any(not isinstance(src, str) or "\n" in src for src, _ in opened):
+        return one_by_one()
+    sizes = [size for _, size in opened]
     pt = _pytesseract()
     fd, listing = tempfile.mkstemp(prefix="ks-ocr-", suffix=".txt")
     try:
@@ -290,7 +291,7 @@ def _ocr_images(paths: Sequence[str], dpi: int | None, lang: str, psm: int, time
         data = pt.image_to_data(listing, lang=lang, config=_config(psm, dpi),
                                 output_type=pt.Output.DICT, timeout=timeout * len(paths))
     except Exception:  # every failure is retried page by page
-        return [_ocr_image(x, dpi, lang, psm, timeout) for x in paths]
+        return one_by_one()
     finally:
         with contextlib.suppress(OSError):
             os.unlink(listing)
