@@ -3,6 +3,7 @@ one-instance lock, opening the database, login and the main window."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import sys
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from .. import i18n
+from .. import i18n, paths
 from ..domain.errors import AlreadyRunning, DataDirMissing, KotakSaranError
 from ..services import Services
 from ..services.context import Actor
@@ -281,6 +282,12 @@ def run_gui(data_dir: Path, db_url: str | None, lang: str | None, demo: bool) ->
     install_translators(app, lang or i18n.DEFAULT_LANGUAGE)
     dd = DataDir(data_dir)
     install_excepthook()
+    if data_dir.parent == paths.app_root():
+        # The per-user app folder of the default data and demo dirs is the app's own to make
+        # (a new user may not even have ~/.local/share yet): its absence is a first start,
+        # not a removed drive.
+        with contextlib.suppress(OSError):
+            data_dir.parent.mkdir(parents=True, exist_ok=True)
     if dd.exists():
         configure_logging(dd)
     elif not data_dir.parent.exists():

@@ -136,6 +136,22 @@ def _fake_demo(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
+def test_first_start_makes_the_per_user_app_folder(tmp_path: Path, messages: Messages,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   isolated: None) -> None:
+    """A new user has no ~/.local/share/kotaksaran (nor perhaps ~/.local/share): the default
+    demo dir inside it starts, where another missing parent means a removed drive."""
+    from kotaksaran import paths
+
+    root = tmp_path / "home" / ".local" / "share" / "kotaksaran"
+    monkeypatch.setattr(paths, "app_root", lambda: root)
+    calls = _fake_demo(monkeypatch)
+    monkeypatch.setattr(app_module.DeskSession, "login", lambda self: False)
+    assert run_gui(root / "demo", None, None, True) == 0
+    assert calls == [app_module.DEMO_COUNT] and (root / "demo").is_dir()
+    assert messages.texts == []  # no "folder not found"
+
+
 def test_demo_start_creates_demo_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                       isolated: None) -> None:
     calls = _fake_demo(monkeypatch)
