@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,6 +66,22 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / DB_FILE
 
 
+def drop_database(admin_engine: sa.Engine, name: str) -> None:
+    """Drop a test database. FORCE ends the test's own leftover connections, but the test
+    role may not end an autovacuum worker that just started on the fresh database
+    ("must be a member of the role whose process is being terminated"): such a worker is
+    done within moments, so try again a few times."""
+    for attempt in range(100):
+        try:
+            with admin_engine.connect() as c:
+                c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except (sa.exc.ProgrammingError, sa.exc.OperationalError):
+            if attempt == 99:
+                raise
+            time.sleep(0.1)
+
+
 @pytest.fixture(scope="session")
 def pg_template() -> Iterator[str]:
     if not PG_URL:
@@ -79,8 +96,7 @@ def pg_template() -> Iterator[str]:
     _populate(store)
     store.dispose()
     yield name
-    with admin_engine.connect() as c:
-        c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(admin_engine, name)
     admin_engine.dispose()
 
 
@@ -110,8 +126,7 @@ def store(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Itera
     st = open_store(data, url)
     yield st
     st.dispose()
-    with admin_engine.connect() as c:
-        c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(admin_engine, name)
     admin_engine.dispose()
 
 

@@ -29,6 +29,7 @@ from kotaksaran.domain.enums import Channel, Status
 from kotaksaran.services.demo import DEMO_USERS
 from kotaksaran.store.db import DB_FILE
 from kotaksaran.store.lock import InstanceLock
+from tests.conftest import drop_database
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_URL = os.environ.get("KOTAKSARAN_TEST_PG_URL", "")
@@ -659,8 +660,7 @@ def pg_url() -> Iterator[str]:
     with admin.connect() as c:
         c.exec_driver_sql(f'CREATE DATABASE "{name}"')
     yield sa.make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as c:
-        c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(admin, name)
     admin.dispose()
 
 

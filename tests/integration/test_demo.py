@@ -27,7 +27,7 @@ from kotaksaran.services.demo import (
 from kotaksaran.services.users import actor_for, login
 from kotaksaran.store.db import Store, open_store
 from kotaksaran.store.models import NumberCounter, Submission
-from tests.conftest import PG_URL, valid_slip
+from tests.conftest import PG_URL, drop_database, valid_slip
 
 NOW = datetime(2026, 6, 10, 6, 30, tzinfo=UTC)  # 13:30 WIB, a Wednesday
 
@@ -51,8 +51,7 @@ def empty_store(backend: str, tmp_path: Path) -> Iterator[Store]:
     st = open_store(data, url, create=True)
     yield st
     st.dispose()
-    with admin.connect() as c:
-        c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(admin, name)
     admin.dispose()
 
 
